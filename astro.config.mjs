@@ -1,0 +1,24 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: 'https://fix401.example.org',
+  integrations: [
+    starlight({
+      title: 'Fix401',
+      description: 'Why does requests.post return 401 Unauthorized? Learn it by fixing real requests in your browser.',
+      sidebar: [
+        { label: 'Lessons', autogenerate: { directory: 'lessons' } },
+        { label: 'Practice', items: [{ label: 'Playground', link: '/playground/' }] },
+      ],
+      customCss: ['./src/styles/exercise.css'],
+      // Learners arrive from search engines on a phone as often as on a laptop: keep pages static.
+      pagination: true,
+    }),
+  ],
+  vite: {
+    worker: { format: 'es' },
+    build: { assetsInlineLimit: 0 },
+  },
+});
