@@ -1,0 +1,236 @@
+/**
+ * <fix401-exercise>: wires one exercise's static HTML (rendered by ExerciseShell.astro) to the
+ * sandbox. Kept small: the editor, the runtime and the mock API are imported only when needed.
+ */
+import type { CodeEditor } from '../editor/types';
+import type { ExerciseConfig } from './config';
+import { OutputView } from './output-view';
+import type { RunSession } from './run-session';
+import { shareUrl } from './share-link';
+import { loadCode, onStorageTrouble, recordProgress, saveCode } from './storage';
+import { DEFAULT_OPTIONS, type ScenarioOptions } from './url-options';
+
+const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 200));
+
+class ExerciseElement extends HTMLElement {
+  private config!: ExerciseConfig;
+  private code = '';
+  private editor: CodeEditor | null = null;
+  private editorLoading: Promise<void> | null = null;
+  private session: Promise<RunSession> | null = null;
+  private output!: OutputView;
+  private hintsShown = 0;
+  private beforeReset: string | null = null;
+  private options: ScenarioOptions = DEFAULT_OPTIONS;
+
+  connectedCallback() {
+    const json = this.querySelector('script[data-config]')?.textContent;
+    if (!json) return;
+    this.config = JSON.parse(json) as ExerciseConfig;
+    this.output = new OutputView(this.part('output'));
+    this.code = loadCode(this.config.storageKey) ?? this.config.initialCode;
+    if (this.code !== this.config.initialCode) this.showStaticCode(this.code);
+    this.wire();
+    onStorageTrouble((message) => this.notice(message));
+    // Pre-boot Python and the mock API once the exercise is on screen and the page is idle.
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        seen.disconnect();
+        idle(() => void this.getSession().then((s) => s.prepare()).catch(() => undefined));
+      }
+    });
+    seen.observe(this);
+  }
+
+  /**
+   * Switches this element to another scenario (the playground serves every scenario from one page)
+   * and applies deep-link options. Only text is rendered here; nothing runs.
+   */
+  configure(config: ExerciseConfig, options: ScenarioOptions) {
+    this.config = config;
+    this.options = options;
+    this.session = null;
+    this.dataset.scenario = config.id;
+    const { scenario } = config;
+    const title = this.querySelector('.exercise-title');
+    if (title) title.lastChild!.textContent = ` ${scenario.title}`;
+    const summary = this.querySelector('.exercise-head p');
+    if (summary) summary.textContent = scenario.summary;
+    const hints = this.querySelector('[data-part="hints"]');
+    hints?.replaceChildren(...scenario.hints.map((text) => Object.assign(document.createElement('li'), { textContent: text, hidden: true, tabIndex: -1 })));
+    this.hintsShown = 0;
+    const hintButton = this.querySelector<HTMLButtonElement>('[data-part="hint"]');
+    if (hintButton) hintButton.hidden = !options.hints || scenario.hints.length === 0;
+    const solutionButton = this.querySelector<HTMLButtonElement>('[data-part="solution"]');
+    if (solutionButton) solutionButton.hidden = !options.solution;
+    const solution = this.querySelector('[data-part="solution-code"]');
+    solution?.replaceChildren(Object.assign(document.createElement('pre'), { textContent: scenario.solution }));
+    const code =
+      options.code === 'starter' ? scenario.starter : options.code === 'solution' ? scenario.solution : (loadCode(config.storageKey) ?? config.initialCode);
+    this.loadCode(code);
+  }
+
+  /** Replaces the code (from a share link or a playground option); it is shown, never run. */
+  loadCode(code: string) {
+    this.code = code;
+    if (this.editor) this.editor.setValue(code);
+    else this.showStaticCode(code);
+  }
+
+  private part<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector<T>(`[data-part="${name}"]`)!;
+  }
+
+  private wire() {
+    const host = this.part('editor');
+    const activate = () => void this.loadEditor(true);
+    host.addEventListener('focusin', activate, { once: true });
+    host.addEventListener('pointerdown', activate, { once: true });
+    host.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.run();
+    });
+    this.part('run').addEventListener('click', () => void this.run());
+    this.part('stop').addEventListener('click', () => void this.stop());
+    this.part('reset').addEventListener('click', () => this.reset());
+    this.part('undo-reset').addEventListener('click', () => this.undoReset());
+    this.part('share').addEventListener('click', () => void this.share());
+    this.querySelector('[data-part="hint"]')?.addEventListener('click', () => this.showHint());
+    this.querySelector('[data-part="solution"]')?.addEventListener('click', () => this.showSolution());
+  }
+
+  private showStaticCode(code: string) {
+    const pre = this.part('editor').querySelector('pre');
+    if (pre) pre.textContent = code;
+  }
+
+  private loadEditor(focus: boolean): Promise<void> {
+    this.editorLoading ??= import('../editor/index').then(async ({ createEditor }) => {
+      this.editor = await createEditor(this.part('editor'), {
+        value: this.code,
+        label: `Python code: ${this.config.scenario.title}`,
+        onChange: (value) => {
+          this.code = value;
+          saveCode(this.config.storageKey, value);
+        },
+        onRun: () => void this.run(),
+      });
+      this.part('editor').classList.add('is-live');
+    });
+    return this.editorLoading.then(() => {
+      if (focus) this.editor?.focus();
+    });
+  }
+
+  private getSession(): Promise<RunSession> {
+    this.session ??= import('./run-session').then(({ RunSession }) => {
+      const session = new RunSession(this.config.scenario);
+      session.clockOffsetMs = this.options.clockOffsetMs;
+      void import('../runtime/client').then(({ getRuntime }) =>
+        getRuntime().onStatus((s) => {
+          this.part('runtime').textContent =
+            s.state === 'booting' ? s.detail : s.state === 'ready' ? `Python ${s.python} ready` : s.state === 'failed' ? `Python stopped: ${s.message}` : '';
+        }),
+      );
+      return session;
+    });
+    return this.session;
+  }
+
+  private async run() {
+    const run = this.part<HTMLButtonElement>('run');
+    if (run.disabled) return;
+    run.disabled = true;
+    this.part<HTMLButtonElement>('stop').disabled = false;
+    this.setVerdict('');
+    this.output.clear();
+    this.dataset.state = 'running';
+    const code = this.editor?.getValue() ?? this.code;
+    try {
+      const session = await this.getSession();
+      const report = await session.run(code, { onOutput: (chunks, dropped) => this.output.append(chunks, dropped) });
+      const { result, verdict } = report;
+      this.output.finishRun();
+      if (result.failure) this.output.append([{ stream: 'stderr', text: result.failure.traceback }]);
+      if (result.outcome === 'stopped') this.output.note('Stopped. Python was restarted; your code is unchanged.');
+      if (result.outcome === 'crashed')
+        this.output.note(`Python crashed (${result.crashMessage ?? 'unknown reason'}). A fresh Python is starting; your code is unchanged.`, 'error');
+      if (result.outcome === 'finished' && !this.output.text) this.output.note('(Your code printed nothing.)');
+      if (this.config.mode === 'exercise' && verdict) {
+        recordProgress(this.config.id, verdict.passed ? 'solved' : 'tried');
+        this.setVerdict(verdict.passed ? 'Solved! Every check passed.' : `Not yet: ${verdict.failed?.description ?? ''}`, verdict.passed);
+        this.dispatchEvent(new CustomEvent('fix401:verdict', { bubbles: true, detail: { scenario: this.config.id, passed: verdict.passed } }));
+      }
+    } catch (error) {
+      this.output.note(`The sandbox could not run your code: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    } finally {
+      run.disabled = false;
+      this.part<HTMLButtonElement>('stop').disabled = true;
+      this.dataset.state = 'idle';
+    }
+  }
+
+  private async stop() {
+    const { getRuntime } = await import('../runtime/client');
+    getRuntime().stop();
+  }
+
+  private reset() {
+    const current = this.editor?.getValue() ?? this.code;
+    if (current === this.config.initialCode) return;
+    if (!confirm('Reset the code to the starting point? You can undo this right after.')) return;
+    this.beforeReset = current;
+    this.loadCode(this.config.initialCode);
+    saveCode(this.config.storageKey, this.config.initialCode);
+    this.part('undo-reset').hidden = false;
+  }
+
+  private undoReset() {
+    if (this.beforeReset === null) return;
+    this.loadCode(this.beforeReset);
+    saveCode(this.config.storageKey, this.beforeReset);
+    this.beforeReset = null;
+    this.part('undo-reset').hidden = true;
+  }
+
+  private async share() {
+    const url = shareUrl(new URL(import.meta.env.BASE_URL, location.href), this.config.id, this.editor?.getValue() ?? this.code);
+    const field = this.part<HTMLInputElement>('share-url');
+    field.value = url;
+    field.hidden = false;
+    field.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      this.notice('Link copied. Opening it shows this code; it never runs until someone presses Run.');
+    } catch {
+      this.notice('Copy the link from the field above. Opening it shows this code; it never runs until someone presses Run.');
+    }
+  }
+
+  private showHint() {
+    const items = [...this.querySelectorAll<HTMLElement>('[data-part="hints"] li')];
+    const next = items[this.hintsShown];
+    if (!next) return;
+    next.hidden = false;
+    this.hintsShown++;
+    next.focus();
+    if (this.hintsShown >= items.length) this.part<HTMLButtonElement>('hint').disabled = true;
+  }
+
+  private showSolution() {
+    if (!confirm('Show the reference solution? Trying one more hint first is often worth it.')) return;
+    this.part('solution-code').hidden = false;
+  }
+
+  private setVerdict(text: string, passed?: boolean) {
+    const verdict = this.part('verdict');
+    verdict.textContent = text;
+    verdict.dataset.passed = passed === undefined ? '' : String(passed);
+    if (passed) this.dataset.solved = 'true';
+  }
+
+  private notice(text: string) {
+    this.part('notice').textContent = text;
+  }
+}
+
+if (!customElements.get('fix401-exercise')) customElements.define('fix401-exercise', ExerciseElement);

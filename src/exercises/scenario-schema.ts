@@ -1,0 +1,110 @@
+/**
+ * A scenario is data: the mock server's state, the learner's environment, the starter code, the
+ * reference solution, the checks that judge a run, graded hints and named wrong answers.
+ * Validated at build time (src/content.config.ts): a bad scenario fails the build with its path.
+ */
+import { z } from 'astro/zod';
+import { serverStateSchema } from '../mock-api/state-schema';
+
+const statusPattern = z
+  .string()
+  .regex(/^[1-5](\d\d|xx)$/, 'a status like "200" or "2xx"')
+  .describe('A status ("201") or a class ("2xx")');
+
+/** One requirement a run must meet; `description` is shown when it is the first one not met. */
+export const checkSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('no-error'),
+    /** Plain words shown when the learner's code raised an exception. */
+    description: z.string().default('Your code should run without raising an exception.'),
+  }),
+  z.object({
+    kind: z.literal('exchange'),
+    /** Plain words, e.g. "A POST to /endpoint should get a 2xx answer." */
+    description: z.string(),
+    /** HTTP method the exchange must use (any when omitted). */
+    method: z.string().optional(),
+    /** Host the request must go to. */
+    host: z.string().default('api.example.com'),
+    /** Path the request must go to (exact match, without query). */
+    path: z.string().optional(),
+    /** Required answer status: "200" or a class such as "2xx". */
+    status: statusPattern,
+  }),
+  z.object({
+    kind: z.literal('no-exchange-with-decision'),
+    /** Plain words, e.g. "No request should carry a revoked token." */
+    description: z.string(),
+    /** Decision code (from the mock's server view) that no exchange may have. */
+    decision: z.string(),
+  }),
+  z.object({
+    kind: z.literal('output'),
+    /** Plain words, e.g. "Print the status code." */
+    description: z.string(),
+    /** Regular expression (JavaScript syntax, multiline) the printed output must match. */
+    matches: z.string(),
+  }),
+  z.object({
+    kind: z.literal('source'),
+    /** Plain words, e.g. "Read the token from os.environ instead of writing it in the code." */
+    description: z.string(),
+    /** Regular expression the source must match. */
+    matches: z.string().optional(),
+    /** Regular expression the source must not match. */
+    notMatches: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('python'),
+    /** Plain words shown when the hidden check fails. */
+    description: z.string(),
+    /** Hidden Python run after the learner's code, in its namespace; it fails by raising. */
+    code: z.string(),
+  }),
+]);
+
+export const scenarioSchema = z.object({
+  /** Short imperative title, e.g. "Send the token the API expects". */
+  title: z.string(),
+  /** One sentence: what the learner learns by fixing it. */
+  summary: z.string(),
+  /** The lesson this scenario belongs to (its slug, e.g. "missing-credentials"). */
+  lesson: z.string(),
+  /** The cause of the failure it teaches, e.g. "missing credentials" (used to filter the catalog). */
+  cause: z.string(),
+  /** 1 (first steps) to 3 (needs the whole lesson). */
+  difficulty: z.number().int().min(1).max(3).default(1),
+  /** The mock API's state for this scenario. */
+  server: serverStateSchema.default(serverStateSchema.parse({})),
+  /** Environment variables visible in the learner's `os.environ`. */
+  env: z.record(z.string(), z.string()).default({}),
+  /** Files present for the run, e.g. `~/.netrc`. */
+  files: z.array(z.object({ path: z.string(), content: z.string() })).default([]),
+  /** The code the learner starts from: it must fail the checks. */
+  starter: z.string(),
+  /** The reference solution: it must pass the checks. */
+  solution: z.string(),
+  /** Requirements, in the order they are judged. */
+  checks: z.array(checkSchema).min(1),
+  /** Hints from gentle to explicit, shown one at a time. */
+  hints: z.array(z.string()).default([]),
+  /** Known mistakes: each must fail, and the verdict then points at its hint. */
+  wrongAnswers: z
+    .array(
+      z.object({
+        /** A name for the mistake, e.g. "Token prefix instead of Bearer". */
+        name: z.string(),
+        code: z.string(),
+        /** Index into `hints` of the hint this mistake needs. */
+        hint: z.number().int().min(0),
+        /** Regular expression the failing check's description (or the error) must match. */
+        failsWith: z.string(),
+      }),
+    )
+    .default([]),
+  /** Notes for instructors: discussion questions and common confusions. */
+  instructorNotes: z.string().optional(),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Check = z.infer<typeof checkSchema>;

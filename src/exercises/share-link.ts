@@ -1,0 +1,33 @@
+/**
+ * Code in links, the TypeScript playground's convention: `#code=<lz-string compressToEncodedURIComponent>`.
+ * The fragment never reaches a server, so shared code stays between the people who share it.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+
+export function shareUrl(base: URL, scenarioId: string, code: string): string {
+  const url = new URL('playground/', base);
+  url.searchParams.set('scenario', scenarioId);
+  url.hash = `code=${compressToEncodedURIComponent(code)}`;
+  return url.toString();
+}
+
+export type DecodedHash = { kind: 'none' } | { kind: 'code'; code: string } | { kind: 'corrupt'; reason: string };
+
+/** Reads `#code=` from a location hash; a damaged link is reported, never thrown. */
+export function codeFromHash(hash: string): DecodedHash {
+  const match = /^#code=(.*)$/s.exec(hash);
+  if (!match) return { kind: 'none' };
+  const encoded = match[1] ?? '';
+  if (!encoded) return { kind: 'corrupt', reason: 'the link has `#code=` but no code after it' };
+  if (!/^[A-Za-z0-9+\-$]*$/.test(encoded))
+    return { kind: 'corrupt', reason: 'the code in the link contains characters a Fix401 link never has (was it cut or edited?)' };
+  let code: string | null = null;
+  try {
+    code = decompressFromEncodedURIComponent(encoded);
+  } catch {
+    code = null;
+  }
+  if (!code) return { kind: 'corrupt', reason: 'the code in the link could not be decoded (the link may have been cut short)' };
+  if (code.includes('\uFFFD')) return { kind: 'corrupt', reason: 'the code in the link decodes to damaged text' };
+  return { kind: 'code', code };
+}

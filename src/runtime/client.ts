@@ -1,0 +1,165 @@
+/**
+ * Page side of the Python runtime: one worker per tab, shared by every editor on the page.
+ * Boots it (with progress), runs code one request at a time, and stops a run by terminating the
+ * worker and booting a fresh one (the only way without cross-origin isolation).
+ */
+import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
+
+export type RuntimeStatus =
+  | { state: 'idle' }
+  | { state: 'booting'; detail: string }
+  | { state: 'ready'; python: string; packages: Record<string, string>; bootMs: number }
+  | { state: 'failed'; message: string };
+
+export interface RunHandlers {
+  onOutput(chunks: OutputChunk[], dropped: number): void;
+  onClockAdvance(ms: number): void;
+}
+
+export interface RunResult {
+  outcome: 'finished' | 'failed' | 'stopped' | 'crashed';
+  failure: WorkerToPage['done']['failure'];
+  epilogueOutput: string;
+  durationMs: number;
+  /** Set when outcome is 'crashed': what the runtime reported before it was replaced. */
+  crashMessage?: string;
+}
+
+type RunInput = Omit<RunRequest, 'runId'>;
+
+interface ActiveRun {
+  runId: number;
+  handlers: RunHandlers;
+  resolve(result: RunResult): void;
+}
+
+class PythonRuntime {
+  private worker: Worker | null = null;
+  private booted: Promise<void> | null = null;
+  private active: ActiveRun | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextRunId = 1;
+  private status: RuntimeStatus = { state: 'idle' };
+  private listeners = new Set<(s: RuntimeStatus) => void>();
+
+  /** Subscribe to boot progress and readiness; called at once with the current status. */
+  onStatus(listener: (s: RuntimeStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  get currentStatus(): RuntimeStatus {
+    return this.status;
+  }
+
+  /** Starts the worker if needed; resolves when Python and requests are ready. */
+  boot(): Promise<void> {
+    this.booted ??= new Promise<void>((resolve, reject) => {
+      this.setStatus({ state: 'booting', detail: 'Starting Python…' });
+      const worker = new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' });
+      this.worker = worker;
+      worker.onmessage = (event) => this.receive(event.data, resolve, reject);
+      worker.onerror = (event) => this.crash(`the Python worker failed: ${event.message || 'unknown error'}`, reject);
+      worker.postMessage(pack<PageToWorker, 'boot'>('boot', { baseUrl: import.meta.env.BASE_URL }));
+    });
+    return this.booted;
+  }
+
+  /**
+   * Runs code after any run already under way; resolves when it ends (or is stopped).
+   * `makeInput` is called when this run's turn comes, so it can claim shared state (the mock API).
+   */
+  run(makeInput: () => RunInput, handlers: RunHandlers): Promise<RunResult> {
+    const result = this.queue.then(async () => {
+      await this.boot();
+      return new Promise<RunResult>((resolve) => {
+        const runId = this.nextRunId++;
+        this.active = { runId, handlers, resolve };
+        this.worker!.postMessage(pack<PageToWorker, 'run'>('run', { ...makeInput(), runId }));
+      });
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Ends the current run at once: the worker is replaced by a freshly booted one. */
+  stop(): void {
+    if (!this.active) return;
+    this.finish({ outcome: 'stopped', failure: null, epilogueOutput: '', durationMs: 0 });
+    this.restart();
+  }
+
+  get running(): boolean {
+    return this.active !== null;
+  }
+
+  private restart() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.booted = null;
+    void this.boot().catch(() => undefined);
+  }
+
+  private finish(result: RunResult) {
+    const active = this.active;
+    this.active = null;
+    active?.resolve(result);
+  }
+
+  /** The worker died or reported a fatal error: end the run, and start a fresh runtime. */
+  private crash(message: string, reject?: (e: Error) => void) {
+    this.setStatus({ state: 'failed', message });
+    reject?.(new Error(message));
+    const wasRunning = this.active !== null;
+    this.finish({ outcome: 'crashed', failure: null, epilogueOutput: '', durationMs: 0, crashMessage: message });
+    this.worker?.terminate();
+    this.worker = null;
+    this.booted = null;
+    // After a crash mid-run, boot again at once; after a failed boot, the next run retries.
+    if (wasRunning) void this.boot().catch(() => undefined);
+  }
+
+  private receive(data: unknown, resolveBoot: () => void, rejectBoot: (e: Error) => void) {
+    const message = unpack<WorkerToPage>(data);
+    switch (message.type) {
+      case 'progress':
+        this.setStatus({ state: 'booting', detail: message.payload.detail });
+        break;
+      case 'booted':
+        this.setStatus({ state: 'ready', ...message.payload });
+        resolveBoot();
+        break;
+      case 'output':
+        if (message.payload.runId === this.active?.runId) this.active.handlers.onOutput(message.payload.chunks, message.payload.dropped);
+        break;
+      case 'clock':
+        if (message.payload.runId === this.active?.runId) this.active.handlers.onClockAdvance(message.payload.advanceMs);
+        break;
+      case 'done':
+        if (message.payload.runId === this.active?.runId) {
+          const { failure, epilogueOutput, durationMs } = message.payload;
+          this.finish({ outcome: failure ? 'failed' : 'finished', failure, epilogueOutput, durationMs });
+        }
+        break;
+      case 'fatal':
+        this.crash(message.payload.message, rejectBoot);
+        break;
+    }
+  }
+
+  private setStatus(status: RuntimeStatus) {
+    this.status = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+let runtime: PythonRuntime | null = null;
+
+/** The tab's one Python runtime, created on first use. */
+export function getRuntime(): PythonRuntime {
+  runtime ??= new PythonRuntime();
+  return runtime;
+}
+
+export type { PythonRuntime };

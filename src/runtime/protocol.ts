@@ -1,0 +1,76 @@
+/**
+ * The typed, versioned message protocol between the page (client.ts) and the Python worker.
+ * Every message is an envelope `{ type, version, payload }`; `unpack` is the one place that checks
+ * the version and opens it (the MSW convention). Bump PROTOCOL_VERSION on any breaking change.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** A file the learner's code can read during one run (e.g. `~/.netrc`). */
+export interface RunFile {
+  /** Absolute path, or starting with `~/` (the Pyodide home folder). */
+  path: string;
+  content: string;
+}
+
+export interface RunRequest {
+  runId: number;
+  code: string;
+  /** Environment variables visible in `os.environ` for this run only. */
+  env: Record<string, string>;
+  files: RunFile[];
+  /** Virtual clock (epoch ms) at the start of the run: `time.time()` and `datetime.now()` read it. */
+  virtualNow: number;
+  /** Python run after the learner's code in the same namespace (exercise checks); its output is not shown. */
+  epilogue?: string;
+}
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface PythonFailure {
+  /** The exception class name, e.g. `UnboundLocalError`. */
+  type: string;
+  /** The formatted traceback, learner frames only. */
+  traceback: string;
+}
+
+/** Messages the page sends to the worker. */
+export interface PageToWorker {
+  boot: { baseUrl: string };
+  run: RunRequest;
+}
+
+/** Messages the worker sends to the page. */
+export interface WorkerToPage {
+  progress: { stage: 'python' | 'packages' | 'requests' | 'ready'; detail: string };
+  booted: { python: string; packages: Record<string, string>; bootMs: number };
+  output: { runId: number; chunks: OutputChunk[]; dropped: number };
+  /** The learner's code moved the virtual clock (e.g. `time.sleep(3600)` returns at once). */
+  clock: { runId: number; advanceMs: number };
+  done: {
+    runId: number;
+    failure: PythonFailure | null;
+    /** What the hidden epilogue printed (exercise checks), separate from the learner's output. */
+    epilogueOutput: string;
+    durationMs: number;
+  };
+  /** The runtime cannot continue (boot failed, wasm trap); the client re-boots. */
+  fatal: { message: string };
+}
+
+export type Envelope<M> = { [K in keyof M]: { type: K; version: number; payload: M[K] } }[keyof M];
+
+export function pack<M, K extends keyof M>(type: K, payload: M[K]): Envelope<M> {
+  return { type, version: PROTOCOL_VERSION, payload } as unknown as Envelope<M>;
+}
+
+/** Opens an envelope, rejecting anything that is not a message of this protocol version. */
+export function unpack<M>(data: unknown): Envelope<M> {
+  const message = data as { type?: unknown; version?: unknown } | null;
+  if (!message || typeof message.type !== 'string') throw new Error('not a Fix401 runtime message');
+  if (message.version !== PROTOCOL_VERSION)
+    throw new Error(`runtime protocol mismatch: got v${String(message.version)}, expected v${PROTOCOL_VERSION} (reload the page)`);
+  return message as Envelope<M>;
+}

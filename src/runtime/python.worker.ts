@@ -1,0 +1,115 @@
+/// <reference lib="webworker" />
+/**
+ * The Python worker: the only code that touches Pyodide. One per tab. It boots CPython with
+ * `requests`, then runs learner code on request, streaming output in batches.
+ */
+import type { PyodideAPI } from 'pyodide';
+import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
+import sandboxSource from './sandbox.py?raw';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** How often buffered output is sent while Python runs (the page stays responsive under floods). */
+const FLUSH_INTERVAL_MS = 50;
+/** Beyond this many characters per run, output is counted but not sent. */
+const OUTPUT_CAP_CHARS = 200_000;
+
+let pyodide: PyodideAPI | null = null;
+let runSandbox: ((...args: unknown[]) => unknown) | null = null;
+let currentRunId = -1;
+
+const post = <K extends keyof WorkerToPage>(type: K, payload: WorkerToPage[K]) => self.postMessage(pack<WorkerToPage, K>(type, payload));
+
+/** Collects stdout/stderr in order and sends them in batches. */
+const output = {
+  chunks: [] as OutputChunk[],
+  sentChars: 0,
+  dropped: 0,
+  lastFlush: 0,
+  reset() {
+    this.chunks = [];
+    this.sentChars = 0;
+    this.dropped = 0;
+    this.lastFlush = performance.now();
+  },
+  write(stream: OutputChunk['stream'], text: string) {
+    if (this.sentChars + text.length > OUTPUT_CAP_CHARS) {
+      const room = Math.max(0, OUTPUT_CAP_CHARS - this.sentChars);
+      this.dropped += text.length - room;
+      text = text.slice(0, room);
+    }
+    if (text) {
+      this.sentChars += text.length;
+      const last = this.chunks.at(-1);
+      if (last && last.stream === stream) last.text += text;
+      else this.chunks.push({ stream, text });
+    }
+    if (performance.now() - this.lastFlush > FLUSH_INTERVAL_MS) this.flush();
+  },
+  flush() {
+    this.lastFlush = performance.now();
+    if (this.chunks.length === 0 && this.dropped === 0) return;
+    post('output', { runId: currentRunId, chunks: this.chunks, dropped: this.dropped });
+    this.chunks = [];
+  },
+};
+
+async function boot(baseUrl: string) {
+  const started = performance.now();
+  post('progress', { stage: 'python', detail: 'Starting Python…' });
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${baseUrl}pyodide/pyodide.mjs`)) as typeof import('pyodide');
+  const py = await loadPyodide({ indexURL: `${baseUrl}pyodide/`, lockFileURL: `${baseUrl}pyodide/pyodide-lock.json` });
+  post('progress', { stage: 'packages', detail: 'Loading requests…' });
+  await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => output.write('stderr', m + '\n') });
+  const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
+  py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
+  py.registerJsModule('fix401_host', {
+    clock_advanced: (ms: number) => post('clock', { runId: currentRunId, advanceMs: ms }),
+  });
+  post('progress', { stage: 'requests', detail: 'Importing requests…' });
+  py.FS.writeFile('/home/pyodide/fix401_sandbox.py', sandboxSource);
+  const sandbox = py.pyimport('fix401_sandbox');
+  runSandbox = sandbox.run as (...args: unknown[]) => unknown;
+  const versions = (sandbox.versions() as { toJs: (o: object) => Map<string, string> }).toJs({}) as Map<string, string>;
+  pyodide = py;
+  post('booted', {
+    python: py.runPython('import sys; sys.version.split()[0]') as string,
+    packages: Object.fromEntries(versions),
+    bootMs: Math.round(performance.now() - started),
+  });
+}
+
+function run(request: RunRequest) {
+  if (!pyodide || !runSandbox) throw new Error('run before boot');
+  currentRunId = request.runId;
+  output.reset();
+  const started = performance.now();
+  const env = pyodide.toPy(request.env);
+  const files = pyodide.toPy(request.files);
+  const result = runSandbox(request.code, env, files, request.virtualNow, request.epilogue ?? null) as {
+    toJs: () => [string | null, string, string];
+    destroy: () => void;
+  };
+  const [type, traceback, epilogueOutput] = result.toJs();
+  result.destroy();
+  env.destroy();
+  files.destroy();
+  output.flush();
+  post('done', {
+    runId: request.runId,
+    failure: type ? { type, traceback } : null,
+    epilogueOutput,
+    durationMs: Math.round(performance.now() - started),
+  });
+}
+
+self.onmessage = async (event: MessageEvent) => {
+  try {
+    const message = unpack<PageToWorker>(event.data);
+    if (message.type === 'boot') await boot(message.payload.baseUrl);
+    else if (message.type === 'run') run(message.payload);
+  } catch (error) {
+    post('fatal', { message: error instanceof Error ? error.message : String(error) });
+  }
+};
