@@ -9,7 +9,7 @@ export default defineConfig({
       title: 'Fix401',
       description: 'Why does requests.post return 401 Unauthorized? Learn it by fixing real requests in your browser.',
       sidebar: [
-        { label: 'Lessons', autogenerate: { directory: 'lessons' } },
+        { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
         { label: 'Practice', items: [{ label: 'Playground', link: '/playground/' }] },
       ],
       customCss: ['./src/styles/exercise.css'],

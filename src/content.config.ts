@@ -13,7 +13,7 @@ export const collections = {
     schema: docsSchema(),
   }),
   scenarios: defineCollection({
-    loader: glob({ base: './content/scenarios', pattern: '*.{json,yaml,yml}' }),
+    loader: glob({ base: './content/scenarios', pattern: '*.json' }),
     schema: scenarioSchema,
   }),
 };

@@ -20,8 +20,8 @@ export interface RunEvidence {
 
 export interface Verdict {
   passed: boolean;
-  /** The first check not met, or null when all passed. */
-  failed: { index: number; description: string } | null;
+  /** The first check not met (and the hint that helps, if the scenario names one), or null when all passed. */
+  failed: { index: number; description: string; hint: number | null } | null;
 }
 
 const MARKER = '__fix401_check__';
@@ -73,8 +73,20 @@ function holds(check: Check, index: number, evidence: RunEvidence): boolean {
   }
 }
 
+/** The hint for a failed check: by the server's decision on the last request to its route, else the check's own. */
+function hintFor(check: Check, evidence: RunEvidence): number | null {
+  if (check.kind === 'exchange') {
+    const sameRoute = evidence.exchanges.filter((e) => exchangeMatches({ ...check, status: `${e.status}` }, e));
+    const decision = sameRoute.at(-1)?.decision.code;
+    if (decision !== undefined && check.hintFor[decision] !== undefined) return check.hintFor[decision]!;
+  }
+  return check.hint ?? null;
+}
+
 /** Judges a run: passes when every check holds; otherwise names the first that does not. */
 export function judge(checks: readonly Check[], evidence: RunEvidence): Verdict {
   const index = checks.findIndex((check, i) => !holds(check, i, evidence));
-  return index === -1 ? { passed: true, failed: null } : { passed: false, failed: { index, description: checks[index]!.description } };
+  if (index === -1) return { passed: true, failed: null };
+  const check = checks[index]!;
+  return { passed: false, failed: { index, description: check.description, hint: hintFor(check, evidence) } };
 }

@@ -27,7 +27,7 @@ class ExerciseElement extends HTMLElement {
     const json = this.querySelector('script[data-config]')?.textContent;
     if (!json) return;
     this.config = JSON.parse(json) as ExerciseConfig;
-    this.output = new OutputView(this.part('output'));
+    this.output = new OutputView(this.el('output'));
     this.code = loadCode(this.config.storageKey) ?? this.config.initialCode;
     if (this.code !== this.config.initialCode) this.showStaticCode(this.code);
     this.wire();
@@ -70,6 +70,11 @@ class ExerciseElement extends HTMLElement {
     this.loadCode(code);
   }
 
+  /** The code as it is now (editor or static). */
+  currentCode(): string {
+    return this.editor?.getValue() ?? this.code;
+  }
+
   /** Replaces the code (from a share link or a playground option); it is shown, never run. */
   loadCode(code: string) {
     this.code = code;
@@ -77,35 +82,35 @@ class ExerciseElement extends HTMLElement {
     else this.showStaticCode(code);
   }
 
-  private part<T extends HTMLElement = HTMLElement>(name: string): T {
+  private el<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-part="${name}"]`)!;
   }
 
   private wire() {
-    const host = this.part('editor');
+    const host = this.el('editor');
     const activate = () => void this.loadEditor(true);
     host.addEventListener('focusin', activate, { once: true });
     host.addEventListener('pointerdown', activate, { once: true });
     host.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.run();
     });
-    this.part('run').addEventListener('click', () => void this.run());
-    this.part('stop').addEventListener('click', () => void this.stop());
-    this.part('reset').addEventListener('click', () => this.reset());
-    this.part('undo-reset').addEventListener('click', () => this.undoReset());
-    this.part('share').addEventListener('click', () => void this.share());
+    this.el('run').addEventListener('click', () => void this.run());
+    this.el('stop').addEventListener('click', () => void this.stop());
+    this.el('reset').addEventListener('click', () => this.reset());
+    this.el('undo-reset').addEventListener('click', () => this.undoReset());
+    this.el('share').addEventListener('click', () => void this.share());
     this.querySelector('[data-part="hint"]')?.addEventListener('click', () => this.showHint());
     this.querySelector('[data-part="solution"]')?.addEventListener('click', () => this.showSolution());
   }
 
   private showStaticCode(code: string) {
-    const pre = this.part('editor').querySelector('pre');
+    const pre = this.el('editor').querySelector('pre');
     if (pre) pre.textContent = code;
   }
 
   private loadEditor(focus: boolean): Promise<void> {
     this.editorLoading ??= import('../editor/index').then(async ({ createEditor }) => {
-      this.editor = await createEditor(this.part('editor'), {
+      this.editor = await createEditor(this.el('editor'), {
         value: this.code,
         label: `Python code: ${this.config.scenario.title}`,
         onChange: (value) => {
@@ -114,7 +119,7 @@ class ExerciseElement extends HTMLElement {
         },
         onRun: () => void this.run(),
       });
-      this.part('editor').classList.add('is-live');
+      this.el('editor').classList.add('is-live');
     });
     return this.editorLoading.then(() => {
       if (focus) this.editor?.focus();
@@ -127,7 +132,7 @@ class ExerciseElement extends HTMLElement {
       session.clockOffsetMs = this.options.clockOffsetMs;
       void import('../runtime/client').then(({ getRuntime }) =>
         getRuntime().onStatus((s) => {
-          this.part('runtime').textContent =
+          this.el('runtime').textContent =
             s.state === 'booting' ? s.detail : s.state === 'ready' ? `Python ${s.python} ready` : s.state === 'failed' ? `Python stopped: ${s.message}` : '';
         }),
       );
@@ -137,10 +142,10 @@ class ExerciseElement extends HTMLElement {
   }
 
   private async run() {
-    const run = this.part<HTMLButtonElement>('run');
+    const run = this.el<HTMLButtonElement>('run');
     if (run.disabled) return;
     run.disabled = true;
-    this.part<HTMLButtonElement>('stop').disabled = false;
+    this.el<HTMLButtonElement>('stop').disabled = false;
     this.setVerdict('');
     this.output.clear();
     this.dataset.state = 'running';
@@ -157,15 +162,18 @@ class ExerciseElement extends HTMLElement {
       if (result.outcome === 'finished' && !this.output.text) this.output.note('(Your code printed nothing.)');
       if (this.config.mode === 'exercise' && verdict) {
         recordProgress(this.config.id, verdict.passed ? 'solved' : 'tried');
-        this.setVerdict(verdict.passed ? 'Solved! Every check passed.' : `Not yet: ${verdict.failed?.description ?? ''}`, verdict.passed);
+        const hint = verdict.failed?.hint;
+        const pointer = hint !== null && hint !== undefined && this.options.hints ? ` Hint ${hint + 1} may help.` : '';
+        this.setVerdict(verdict.passed ? 'Solved! Every check passed.' : `Not yet: ${verdict.failed?.description ?? ''}${pointer}`, verdict.passed);
         this.dispatchEvent(new CustomEvent('fix401:verdict', { bubbles: true, detail: { scenario: this.config.id, passed: verdict.passed } }));
       }
     } catch (error) {
       this.output.note(`The sandbox could not run your code: ${error instanceof Error ? error.message : String(error)}`, 'error');
     } finally {
       run.disabled = false;
-      this.part<HTMLButtonElement>('stop').disabled = true;
+      this.el<HTMLButtonElement>('stop').disabled = true;
       this.dataset.state = 'idle';
+      this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);
     }
   }
 
@@ -181,7 +189,7 @@ class ExerciseElement extends HTMLElement {
     this.beforeReset = current;
     this.loadCode(this.config.initialCode);
     saveCode(this.config.storageKey, this.config.initialCode);
-    this.part('undo-reset').hidden = false;
+    this.el('undo-reset').hidden = false;
   }
 
   private undoReset() {
@@ -189,12 +197,12 @@ class ExerciseElement extends HTMLElement {
     this.loadCode(this.beforeReset);
     saveCode(this.config.storageKey, this.beforeReset);
     this.beforeReset = null;
-    this.part('undo-reset').hidden = true;
+    this.el('undo-reset').hidden = true;
   }
 
   private async share() {
     const url = shareUrl(new URL(import.meta.env.BASE_URL, location.href), this.config.id, this.editor?.getValue() ?? this.code);
-    const field = this.part<HTMLInputElement>('share-url');
+    const field = this.el<HTMLInputElement>('share-url');
     field.value = url;
     field.hidden = false;
     field.select();
@@ -213,23 +221,23 @@ class ExerciseElement extends HTMLElement {
     next.hidden = false;
     this.hintsShown++;
     next.focus();
-    if (this.hintsShown >= items.length) this.part<HTMLButtonElement>('hint').disabled = true;
+    if (this.hintsShown >= items.length) this.el<HTMLButtonElement>('hint').disabled = true;
   }
 
   private showSolution() {
     if (!confirm('Show the reference solution? Trying one more hint first is often worth it.')) return;
-    this.part('solution-code').hidden = false;
+    this.el('solution-code').hidden = false;
   }
 
   private setVerdict(text: string, passed?: boolean) {
-    const verdict = this.part('verdict');
+    const verdict = this.el('verdict');
     verdict.textContent = text;
     verdict.dataset.passed = passed === undefined ? '' : String(passed);
     if (passed) this.dataset.solved = 'true';
   }
 
   private notice(text: string) {
-    this.part('notice').textContent = text;
+    this.el('notice').textContent = text;
   }
 }
 

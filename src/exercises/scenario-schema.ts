@@ -6,6 +6,9 @@
 import { z } from 'astro/zod';
 import { serverStateSchema } from '../mock-api/state-schema';
 
+/** Every check may point at the hint that helps when it fails. */
+const hint = z.number().int().min(0).optional().describe('Index into `hints` of the hint that helps when this check fails');
+
 const statusPattern = z
   .string()
   .regex(/^[1-5](\d\d|xx)$/, 'a status like "200" or "2xx"')
@@ -17,6 +20,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     kind: z.literal('no-error'),
     /** Plain words shown when the learner's code raised an exception. */
     description: z.string().default('Your code should run without raising an exception.'),
+    hint,
   }),
   z.object({
     kind: z.literal('exchange'),
@@ -30,6 +34,12 @@ export const checkSchema = z.discriminatedUnion('kind', [
     path: z.string().optional(),
     /** Required answer status: "200" or a class such as "2xx". */
     status: statusPattern,
+    hint,
+    /**
+     * Hint to point at, by the server's decision on the learner's last request to that route
+     * (e.g. `{ "wrong_scheme": 2, "invalid_token": 1 }`): the verdict follows what the server saw.
+     */
+    hintFor: z.record(z.string(), z.number().int().min(0)).default({}),
   }),
   z.object({
     kind: z.literal('no-exchange-with-decision'),
@@ -37,6 +47,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     description: z.string(),
     /** Decision code (from the mock's server view) that no exchange may have. */
     decision: z.string(),
+    hint,
   }),
   z.object({
     kind: z.literal('output'),
@@ -44,6 +55,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     description: z.string(),
     /** Regular expression (JavaScript syntax, multiline) the printed output must match. */
     matches: z.string(),
+    hint,
   }),
   z.object({
     kind: z.literal('source'),
@@ -53,6 +65,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     matches: z.string().optional(),
     /** Regular expression the source must not match. */
     notMatches: z.string().optional(),
+    hint,
   }),
   z.object({
     kind: z.literal('python'),
@@ -60,6 +73,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     description: z.string(),
     /** Hidden Python run after the learner's code, in its namespace; it fails by raising. */
     code: z.string(),
+    hint,
   }),
 ]);
 

@@ -57,10 +57,14 @@ const output = {
 async function boot(baseUrl: string) {
   const started = performance.now();
   post('progress', { stage: 'python', detail: 'Starting Python…' });
-  const { loadPyodide } = (await import(/* @vite-ignore */ `${baseUrl}pyodide/pyodide.mjs`)) as typeof import('pyodide');
-  const py = await loadPyodide({ indexURL: `${baseUrl}pyodide/`, lockFileURL: `${baseUrl}pyodide/pyodide-lock.json` });
+  // Pyodide resolves package URLs against indexURL, which must be absolute.
+  const indexURL = new URL(`${baseUrl}pyodide/`, self.location.href).href;
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
+  const py = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json` });
   post('progress', { stage: 'packages', detail: 'Loading requests…' });
-  await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => output.write('stderr', m + '\n') });
+  const loadErrors: string[] = [];
+  await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
+  if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
@@ -71,11 +75,11 @@ async function boot(baseUrl: string) {
   py.FS.writeFile('/home/pyodide/fix401_sandbox.py', sandboxSource);
   const sandbox = py.pyimport('fix401_sandbox');
   runSandbox = sandbox.run as (...args: unknown[]) => unknown;
-  const versions = (sandbox.versions() as { toJs: (o: object) => Map<string, string> }).toJs({}) as Map<string, string>;
+  const versions = (sandbox.versions() as { toJs: (o: object) => Record<string, string> }).toJs({ dict_converter: Object.fromEntries });
   pyodide = py;
   post('booted', {
     python: py.runPython('import sys; sys.version.split()[0]') as string,
-    packages: Object.fromEntries(versions),
+    packages: versions,
     bootMs: Math.round(performance.now() - started),
   });
 }

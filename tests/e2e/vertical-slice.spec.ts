@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import lz from 'lz-string';
 import { exerciseWith, run, typeCode } from './helpers';
 
 test.describe('lesson: missing credentials', () => {
@@ -58,9 +59,8 @@ test.describe('lesson: missing credentials', () => {
 
 test.describe('playground', () => {
   test('preloads code from #code= and does not run it', async ({ page }) => {
-    const { compressToEncodedURIComponent } = await import('lz-string');
     const code = "print('hello from a shared link')\n";
-    await page.goto(`/playground/?scenario=missing-credentials#code=${compressToEncodedURIComponent(code)}`);
+    await page.goto(`/playground/?scenario=missing-credentials#code=${lz.compressToEncodedURIComponent(code)}`);
     const exercise = page.locator('fix401-exercise');
     await expect(exercise.locator('[data-part="editor"]')).toContainText('hello from a shared link');
     await page.waitForTimeout(1500);

@@ -1,0 +1,6 @@
+/// <reference types="astro/client" />
+
+declare module '*.py?raw' {
+  const source: string;
+  export default source;
+}
