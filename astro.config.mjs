@@ -4,6 +4,9 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   site: 'https://fix401.example.org',
+  // FIX401_DIST lets several builds coexist (parallel authoring); the default is dist/.
+  outDir: process.env.FIX401_DIST ?? './dist',
+  cacheDir: process.env.FIX401_DIST ? `${process.env.FIX401_DIST}-cache` : './node_modules/.astro',
   integrations: [
     starlight({
       title: 'Fix401',

@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
 
 const executablePath = (await findChromium()) ?? undefined;
-const PORT = 4399;
+// FIX401_PORT / FIX401_DIST let several builds be tested side by side.
+const PORT = Number(process.env.FIX401_PORT ?? 4399);
 
 /** Browser tests run against the built site (`astro build` + preview), never the dev server. */
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
     serviceWorkers: 'allow',
   },
   webServer: {
-    command: `astro preview --port ${PORT} --host localhost`,
+    command: `node scripts/serve.mjs --port=${PORT}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

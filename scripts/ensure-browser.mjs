@@ -20,7 +20,10 @@ if (!existsSync('/usr/bin/apt-get') || !isRoot) {
 }
 console.log("[ensure-browser] installing Debian's chromium with apt-get (once)…");
 execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], {
+  stdio: 'inherit',
+  env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+});
 const installed = await findChromium();
 if (!installed) {
   console.error('[ensure-browser] apt-get finished but no chromium binary was found');

@@ -42,9 +42,7 @@ const recordHash = (data) => 'sha256=' + createHash('sha256').update(data).diges
 export function debToWheel(distPackages, project) {
   const infoDirName = readdirSync(distPackages).find((n) => /\.(dist|egg)-info$/.test(n));
   if (!infoDirName) throw new Error(`${project}: no dist-info or egg-info in the Debian package`);
-  const metadata = readFileSync(
-    join(distPackages, infoDirName, infoDirName.endsWith('.egg-info') ? 'PKG-INFO' : 'METADATA'),
-  );
+  const metadata = readFileSync(join(distPackages, infoDirName, infoDirName.endsWith('.egg-info') ? 'PKG-INFO' : 'METADATA'));
   const version = /^Version: (.+)$/m.exec(metadata.toString('utf8'))?.[1]?.trim();
   if (!version) throw new Error(`${project}: no Version in its metadata`);
   const distName = project.replace(/[-.]+/g, '_').toLowerCase();
@@ -65,7 +63,10 @@ export function debToWheel(distPackages, project) {
   const topLevel = [...new Set(files.map((f) => f.name.split('/')[0]))].join('\n') + '\n';
   files.push(
     { name: `${distInfo}/METADATA`, data: metadata },
-    { name: `${distInfo}/WHEEL`, data: Buffer.from('Wheel-Version: 1.0\nGenerator: fix401-deb-to-wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n') },
+    {
+      name: `${distInfo}/WHEEL`,
+      data: Buffer.from('Wheel-Version: 1.0\nGenerator: fix401-deb-to-wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n'),
+    },
     { name: `${distInfo}/top_level.txt`, data: Buffer.from(topLevel) },
   );
   const record = files.map((f) => `${f.name},${recordHash(f.data)},${f.data.length}`);

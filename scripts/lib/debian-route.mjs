@@ -28,12 +28,18 @@ export function findDebianMirror() {
 
 function aptOptions(dir) {
   return [
-    '-o', `Dir::Etc::sourcelist=${join(dir, 'sources.list')}`,
-    '-o', 'Dir::Etc::sourceparts=-',
-    '-o', `Dir::State::Lists=${join(dir, 'lists')}`,
-    '-o', `Dir::Cache=${join(dir, 'cache')}`,
-    '-o', 'Debug::NoLocking=1',
-    '-o', 'APT::Sandbox::User=root',
+    '-o',
+    `Dir::Etc::sourcelist=${join(dir, 'sources.list')}`,
+    '-o',
+    'Dir::Etc::sourceparts=-',
+    '-o',
+    `Dir::State::Lists=${join(dir, 'lists')}`,
+    '-o',
+    `Dir::Cache=${join(dir, 'cache')}`,
+    '-o',
+    'Debug::NoLocking=1',
+    '-o',
+    'APT::Sandbox::User=root',
     '-q',
   ];
 }
@@ -68,7 +74,12 @@ export async function fromDebian({ cacheDir, lock, log, updateLock, root }) {
     try {
       debs = downloadSuite(aptDir, mirror, suite, lock.packages);
     } catch (error) {
-      errors.push(`${suite}: ${String(error.stderr ?? error.message).trim().split('\n').pop()}`);
+      errors.push(
+        `${suite}: ${String(error.stderr ?? error.message)
+          .trim()
+          .split('\n')
+          .pop()}`,
+      );
       continue;
     }
     const manifest = {};

@@ -29,10 +29,18 @@ export async function fromPyodideCdn({ root, cacheDir, lock }) {
   const manifest = {};
   for (const project of lock.packages) {
     const entry = upstream.packages[project];
-    if (!files.includes(entry.file_name)) throw new Error(`${entry.file_name} was not downloaded (${messages.slice(-1)[0] ?? 'no message'})`);
-    const sha256 = createHash('sha256').update(readFileSync(join(cacheDir, entry.file_name))).digest('hex');
+    if (!files.includes(entry.file_name))
+      throw new Error(`${entry.file_name} was not downloaded (${messages.slice(-1)[0] ?? 'no message'})`);
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(cacheDir, entry.file_name)))
+      .digest('hex');
     if (sha256 !== entry.sha256) throw new Error(`${entry.file_name}: sha256 mismatch`);
-    manifest[project] = { fileName: entry.file_name, version: entry.version, sha256, source: `pyodide ${upstream.info.python} official wheels` };
+    manifest[project] = {
+      fileName: entry.file_name,
+      version: entry.version,
+      sha256,
+      source: `pyodide ${upstream.info.python} official wheels`,
+    };
   }
   return manifest;
 }

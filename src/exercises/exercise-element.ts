@@ -36,7 +36,12 @@ class ExerciseElement extends HTMLElement {
     const seen = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         seen.disconnect();
-        idle(() => void this.getSession().then((s) => s.prepare()).catch(() => undefined));
+        idle(
+          () =>
+            void this.getSession()
+              .then((s) => s.prepare())
+              .catch(() => undefined),
+        );
       }
     });
     seen.observe(this);
@@ -57,7 +62,9 @@ class ExerciseElement extends HTMLElement {
     const summary = this.querySelector('.exercise-head p');
     if (summary) summary.textContent = scenario.summary;
     const hints = this.querySelector('[data-part="hints"]');
-    hints?.replaceChildren(...scenario.hints.map((text) => Object.assign(document.createElement('li'), { textContent: text, hidden: true, tabIndex: -1 })));
+    hints?.replaceChildren(
+      ...scenario.hints.map((text) => Object.assign(document.createElement('li'), { textContent: text, hidden: true, tabIndex: -1 })),
+    );
     this.hintsShown = 0;
     const hintButton = this.querySelector<HTMLButtonElement>('[data-part="hint"]');
     if (hintButton) hintButton.hidden = !options.hints || scenario.hints.length === 0;
@@ -66,7 +73,11 @@ class ExerciseElement extends HTMLElement {
     const solution = this.querySelector('[data-part="solution-code"]');
     solution?.replaceChildren(Object.assign(document.createElement('pre'), { textContent: scenario.solution }));
     const code =
-      options.code === 'starter' ? scenario.starter : options.code === 'solution' ? scenario.solution : (loadCode(config.storageKey) ?? config.initialCode);
+      options.code === 'starter'
+        ? scenario.starter
+        : options.code === 'solution'
+          ? scenario.solution
+          : (loadCode(config.storageKey) ?? config.initialCode);
     this.loadCode(code);
   }
 
@@ -133,7 +144,13 @@ class ExerciseElement extends HTMLElement {
       void import('../runtime/client').then(({ getRuntime }) =>
         getRuntime().onStatus((s) => {
           this.el('runtime').textContent =
-            s.state === 'booting' ? s.detail : s.state === 'ready' ? `Python ${s.python} ready` : s.state === 'failed' ? `Python stopped: ${s.message}` : '';
+            s.state === 'booting'
+              ? s.detail
+              : s.state === 'ready'
+                ? `Python ${s.python} ready`
+                : s.state === 'failed'
+                  ? `Python stopped: ${s.message}`
+                  : '';
         }),
       );
       return session;
@@ -158,14 +175,22 @@ class ExerciseElement extends HTMLElement {
       if (result.failure) this.output.append([{ stream: 'stderr', text: result.failure.traceback }]);
       if (result.outcome === 'stopped') this.output.note('Stopped. Python was restarted; your code is unchanged.');
       if (result.outcome === 'crashed')
-        this.output.note(`Python crashed (${result.crashMessage ?? 'unknown reason'}). A fresh Python is starting; your code is unchanged.`, 'error');
+        this.output.note(
+          `Python crashed (${result.crashMessage ?? 'unknown reason'}). A fresh Python is starting; your code is unchanged.`,
+          'error',
+        );
       if (result.outcome === 'finished' && !this.output.text) this.output.note('(Your code printed nothing.)');
       if (this.config.mode === 'exercise' && verdict) {
         recordProgress(this.config.id, verdict.passed ? 'solved' : 'tried');
         const hint = verdict.failed?.hint;
         const pointer = hint !== null && hint !== undefined && this.options.hints ? ` Hint ${hint + 1} may help.` : '';
-        this.setVerdict(verdict.passed ? 'Solved! Every check passed.' : `Not yet: ${verdict.failed?.description ?? ''}${pointer}`, verdict.passed);
-        this.dispatchEvent(new CustomEvent('fix401:verdict', { bubbles: true, detail: { scenario: this.config.id, passed: verdict.passed } }));
+        this.setVerdict(
+          verdict.passed ? 'Solved! Every check passed.' : `Not yet: ${verdict.failed?.description ?? ''}${pointer}`,
+          verdict.passed,
+        );
+        this.dispatchEvent(
+          new CustomEvent('fix401:verdict', { bubbles: true, detail: { scenario: this.config.id, passed: verdict.passed } }),
+        );
       }
     } catch (error) {
       this.output.note(`The sandbox could not run your code: ${error instanceof Error ? error.message : String(error)}`, 'error');

@@ -38,7 +38,8 @@ export async function startPlayground(): Promise<void> {
 
   const fromLink = codeFromHash(location.hash);
   if (fromLink.kind === 'code') exercise.loadCode(fromLink.code);
-  if (fromLink.kind === 'corrupt') problems.push(`The code in this link could not be opened: ${fromLink.reason}. You see the scenario's own code instead.`);
+  if (fromLink.kind === 'corrupt')
+    problems.push(`The code in this link could not be opened: ${fromLink.reason}. You see the scenario's own code instead.`);
 
   if (problems.length) {
     const list = document.createElement('ul');

@@ -3,6 +3,10 @@
  * `inspector=0|1`, `code=starter|solution`. Malformed values and unknown options are reported in
  * plain words and ignored, never silently turned into a different exercise.
  */
+import { parseClockOffset } from '../mock-api/clock';
+
+export { parseClockOffset };
+
 export interface ScenarioOptions {
   clockOffsetMs: number;
   hints: boolean;
@@ -12,17 +16,6 @@ export interface ScenarioOptions {
 }
 
 export const DEFAULT_OPTIONS: ScenarioOptions = { clockOffsetMs: 0, hints: true, solution: true, inspector: true, code: 'saved' };
-
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** "+2h", "+90m", "+1h30m", "-5m" → milliseconds; null when malformed. */
-export function parseClockOffset(text: string): number | null {
-  const match = /^([+-]?)((?:\d{1,6}[smhd])+)$/.exec(text.trim());
-  if (!match) return null;
-  let ms = 0;
-  for (const [, n, unit] of match[2]!.matchAll(/(\d+)([smhd])/g)) ms += Number(n) * UNITS[unit!]!;
-  return match[1] === '-' ? -ms : ms;
-}
 
 const KNOWN = new Set(['scenario', 'clock', 'hints', 'solution', 'inspector', 'code']);
 

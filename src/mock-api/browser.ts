@@ -22,7 +22,9 @@ export function setActiveServer(server: MockServer): void {
 export function startMockApi(): Promise<void> {
   started ??= (async () => {
     if (!('serviceWorker' in navigator))
-      throw new Error('This browser gives the page no service worker (e.g. a private window in Firefox), so the practice API cannot run here.');
+      throw new Error(
+        'This browser gives the page no service worker (e.g. a private window in Firefox), so the practice API cannot run here.',
+      );
     const worker = setupWorker(
       http.all('*', async ({ request }) => {
         if (new URL(request.url).origin === location.origin) return passthrough();

@@ -1,9 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-
-/** The exercise (or runnable example) on the page whose code contains `marker`. */
-export function exerciseWith(page: Page, marker: string): Locator {
-  return page.locator('fix401-exercise').filter({ has: page.locator('[data-part="editor"]', { hasText: marker }) });
-}
+import { expect, type Locator } from '@playwright/test';
 
 /** Replaces an exercise's code the way a learner does: focus the editor, select all, type. */
 export async function typeCode(exercise: Locator, code: string): Promise<void> {

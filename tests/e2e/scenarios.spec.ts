@@ -82,5 +82,8 @@ test.afterAll(() => {
     .concat(ids.map((id) => sections.get(id)!))
     .join('\n');
   if (process.env.UPDATE_TRANSCRIPT) writeFileSync(transcriptPath, transcript + '\n');
-  else expect(transcript + '\n', 'transcript differs: review, then regenerate with UPDATE_TRANSCRIPT=1').toBe(readFileSync(transcriptPath, 'utf8'));
+  else
+    expect(transcript + '\n', 'transcript differs: review, then regenerate with UPDATE_TRANSCRIPT=1').toBe(
+      readFileSync(transcriptPath, 'utf8'),
+    );
 });

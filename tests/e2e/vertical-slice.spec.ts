@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import lz from 'lz-string';
-import { exerciseWith, run, typeCode } from './helpers';
+import { run, typeCode } from './helpers';
 
 test.describe('lesson: missing credentials', () => {
   test('the article example gets a 401 with its challenge, the fixed code a 200, and the runtime is reused', async ({ page }) => {
@@ -40,7 +40,10 @@ test.describe('lesson: missing credentials', () => {
     });
     await page.goto('/lessons/missing-credentials/');
     const exercise = page.locator('fix401-exercise[data-mode="exercise"]');
-    await typeCode(exercise, `import requests\ntry:\n    requests.get('https://example.org/')\nexcept requests.ConnectionError as e:\n    print('ConnectionError:', e)\n`);
+    await typeCode(
+      exercise,
+      `import requests\ntry:\n    requests.get('https://example.org/')\nexcept requests.ConnectionError as e:\n    print('ConnectionError:', e)\n`,
+    );
     const output = await run(exercise);
     expect(output).toContain('ConnectionError: Cannot reach');
     expect(output).toContain('only reaches https://api.example.com and https://httpbin.org');

@@ -27,7 +27,13 @@ const evidence = (over: Partial<RunEvidence> = {}): RunEvidence => ({
 
 const checks: Check[] = [
   checkSchema.parse({ kind: 'no-error' }),
-  checkSchema.parse({ kind: 'exchange', description: 'A POST to /endpoint should get a 2xx answer.', method: 'POST', path: '/endpoint', status: '2xx' }),
+  checkSchema.parse({
+    kind: 'exchange',
+    description: 'A POST to /endpoint should get a 2xx answer.',
+    method: 'POST',
+    path: '/endpoint',
+    status: '2xx',
+  }),
   checkSchema.parse({ kind: 'source', description: 'Read the token from os.environ.', matches: 'os\\.environ', notMatches: 'tok_live' }),
   checkSchema.parse({ kind: 'output', description: 'Print the status code.', matches: '^200$' }),
 ];
@@ -53,7 +59,9 @@ describe('judge', () => {
   });
 
   it('reads hidden python checks from the epilogue markers', () => {
-    const py = [checkSchema.parse({ kind: 'python', description: 'make_request() should survive an expiry.', code: 'assert make_request()' })];
+    const py = [
+      checkSchema.parse({ kind: 'python', description: 'make_request() should survive an expiry.', code: 'assert make_request()' }),
+    ];
     const epilogue = epilogueFor(py)!;
     expect(epilogue).toContain('assert make_request()');
     expect(judge(py, evidence({ epilogueOutput: '__fix401_check__ 0 ok\n' })).passed).toBe(true);

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Serves the built site (dist/) the way a static host would, with the headers we recommend
+// (see SECURITY.md and docs/performance.md). Used by `npm start` and the browser tests.
+// Usage: node scripts/serve.mjs [--port=4321] [--dir=dist]
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const root = resolve(arg('dir', process.env.FIX401_DIST ?? 'dist'));
+const port = Number(arg('port', process.env.PORT ?? '4321'));
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.whl': 'application/zip',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.pf_meta': 'application/octet-stream',
+};
+
+/** Resolves a URL path to a file in root (index.html for folders); null when outside root or missing. */
+function fileFor(pathname) {
+  const decoded = decodeURIComponent(pathname);
+  const path = normalize(join(root, decoded));
+  if (!path.startsWith(root)) return null;
+  if (existsSync(path) && statSync(path).isDirectory()) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
+  return existsSync(path) ? path : null;
+}
+
+if (!existsSync(root)) {
+  console.error(`[serve] ${root} does not exist: run \`npm run build\` first`);
+  process.exit(1);
+}
+
+createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  let file = null;
+  try {
+    file = fileFor(url.pathname);
+  } catch {
+    file = null;
+  }
+  if (!file && !url.pathname.endsWith('/') && !extname(url.pathname) && fileFor(url.pathname + '/')) {
+    response.writeHead(301, { Location: url.pathname + '/' + url.search });
+    response.end();
+    return;
+  }
+  const status = file ? 200 : 404;
+  file ??= join(root, '404.html');
+  const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
+  response.writeHead(status, headers);
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+}).listen(port, () => console.log(`[serve] ${root} at http://localhost:${port}/`));

@@ -1,0 +1,90 @@
+/**
+ * api.example.com: the article's API. Order matters and mirrors real servers: route (404/405),
+ * then credentials (401/400/403), then the body (415/400/422), so a body problem shows only once
+ * the credentials are right.
+ */
+import type { Decision } from '../contract';
+import type { RequestContext } from '../context';
+import { decide, jsonReply, type Reply } from '../reply';
+import { closestMatch } from '../similar';
+import type { RouteConfig } from '../state-schema';
+import { checkApiKey } from './api-key';
+import { checkBasic } from './basic';
+import { checkBearer } from './bearer';
+import { readRouteBody } from './body';
+import { checkDigest } from './digest';
+import { handleRevoke } from './oauth-revoke';
+import { handleToken } from './oauth-token';
+import { performAction } from './resources';
+
+type Identity = { ok: true; identity: Record<string, unknown>; decision: Decision } | { ok: false; reply: Reply };
+
+/** True when `pattern` ("/items" exact, "/basic/*" prefix) matches `path`. */
+export function pathMatches(pattern: string, path: string): boolean {
+  if (pattern.endsWith('/*')) {
+    const base = pattern.slice(0, -2);
+    return path === base || path.startsWith(`${base}/`);
+  }
+  return path === pattern;
+}
+
+function authenticate(ctx: RequestContext, route: RouteConfig): Identity {
+  switch (route.auth) {
+    case 'bearer': {
+      const r = checkBearer(ctx, route.scope);
+      return r.ok ? { ok: true, identity: { token_scopes: r.principal.scopes }, decision: r.decision } : r;
+    }
+    case 'basic': {
+      const r = checkBasic(ctx);
+      return r.ok ? { ok: true, identity: { user: r.principal.username }, decision: r.decision } : r;
+    }
+    case 'digest': {
+      const r = checkDigest(ctx);
+      return r.ok ? { ok: true, identity: { user: r.principal.username }, decision: r.decision } : r;
+    }
+    case 'api-key': {
+      const r = checkApiKey(ctx, route.scope);
+      return r.ok ? { ok: true, identity: { key_scopes: r.principal.scopes }, decision: r.decision } : r;
+    }
+    case 'none':
+      return { ok: true, identity: {}, decision: decide('ok', 'this route needs no credentials') };
+  }
+}
+
+function notFound(ctx: RequestContext): Reply {
+  const path = ctx.url.pathname;
+  const known = ['/oauth/token', '/oauth/revoke', ...ctx.state.config.routes.map((r) => r.path.replace(/\/\*$/, ''))];
+  const near = closestMatch(path, known, 3);
+  const hint = near ? `; did you mean ${near.match}?` : '';
+  return jsonReply(
+    404,
+    { error: 'not_found', error_description: `No resource at ${path}` },
+    decide('not_found', `there is no ${path} on api.example.com${hint}`),
+  );
+}
+
+/** Answers a request to api.example.com. */
+export async function handleApiExample(ctx: RequestContext): Promise<Reply> {
+  const path = ctx.url.pathname;
+  if (path === '/oauth/token') return handleToken(ctx);
+  if (path === '/oauth/revoke') return handleRevoke(ctx);
+  const candidates = ctx.state.config.routes.filter((r) => pathMatches(r.path, path));
+  if (candidates.length === 0) return notFound(ctx);
+  // RFC 9110 §9.3.2: HEAD is answered like GET.
+  const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
+  const route = candidates.find((r) => r.method === 'ANY' || r.method === method);
+  if (!route) {
+    const allow = [...new Set(candidates.map((r) => r.method))].join(', ');
+    return jsonReply(
+      405,
+      { error: 'method_not_allowed', error_description: `Use ${allow}` },
+      decide('method_not_allowed', `${ctx.method} is not allowed on ${path}; it takes ${allow}`),
+      [['allow', allow]],
+    );
+  }
+  const auth = authenticate(ctx, route);
+  if (!auth.ok) return auth.reply;
+  const body = await readRouteBody(ctx, route);
+  if (!body.ok) return body.reply;
+  return performAction(ctx, route, body.received, auth.identity, auth.decision);
+}
