@@ -47,6 +47,15 @@ class _VirtualDatetime(_datetime.datetime):
 
     @classmethod
     def utcnow(cls):
+        # Same warning as CPython 3.12+, so lessons show what learners see at home.
+        import warnings
+
+        warnings.warn(
+            "datetime.datetime.utcnow() is deprecated and scheduled for removal in a future version. "
+            "Use timezone-aware objects to represent datetimes in UTC: datetime.datetime.now(datetime.UTC).",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return cls.fromtimestamp(_virtual_time(), _datetime.timezone.utc).replace(tzinfo=None)
 
     @classmethod
