@@ -3,8 +3,10 @@
  * sandbox. Kept small: the editor, the runtime and the mock API are imported only when needed.
  */
 import type { CodeEditor } from '../editor/types';
+import type { Inspector } from '../inspector/index';
 import type { ExerciseConfig } from './config';
 import { OutputView } from './output-view';
+import { DEFAULT_TIME_LIMIT_MS } from '../runtime/limits';
 import type { RunSession } from './run-session';
 import { shareUrl } from './share-link';
 import { loadCode, onStorageTrouble, recordProgress, saveCode } from './storage';
@@ -22,6 +24,8 @@ class ExerciseElement extends HTMLElement {
   private hintsShown = 0;
   private beforeReset: string | null = null;
   private options: ScenarioOptions = DEFAULT_OPTIONS;
+  private statusText = '';
+  private inspector: Promise<Inspector> | null = null;
 
   connectedCallback() {
     const json = this.querySelector('script[data-config]')?.textContent;
@@ -55,6 +59,9 @@ class ExerciseElement extends HTMLElement {
     this.config = config;
     this.options = options;
     this.session = null;
+    this.inspector?.then((i) => i.destroy()).catch(() => undefined);
+    this.inspector = null;
+    this.el('inspector').hidden = true;
     this.dataset.scenario = config.id;
     const { scenario } = config;
     const title = this.querySelector('.exercise-title');
@@ -143,7 +150,7 @@ class ExerciseElement extends HTMLElement {
       session.clockOffsetMs = this.options.clockOffsetMs;
       void import('../runtime/client').then(({ getRuntime }) =>
         getRuntime().onStatus((s) => {
-          this.el('runtime').textContent =
+          this.statusText =
             s.state === 'booting'
               ? s.detail
               : s.state === 'ready'
@@ -151,6 +158,7 @@ class ExerciseElement extends HTMLElement {
                 : s.state === 'failed'
                   ? `Python stopped: ${s.message}`
                   : '';
+          if (this.dataset.state !== 'running') this.el('runtime').textContent = this.statusText;
         }),
       );
       return session;
@@ -167,13 +175,29 @@ class ExerciseElement extends HTMLElement {
     this.output.clear();
     this.dataset.state = 'running';
     const code = this.editor?.getValue() ?? this.code;
+    const started = Date.now();
+    // A run that prints nothing for a while still shows it is alive and can be stopped.
+    const ticker = setInterval(() => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (seconds >= 2) this.el('runtime').textContent = `Running… ${seconds} s (Stop ends it)`;
+    }, 1000);
     try {
       const session = await this.getSession();
-      const report = await session.run(code, { onOutput: (chunks, dropped) => this.output.append(chunks, dropped) });
+      const inspector = await this.getInspector(session);
+      inspector?.clear();
+      const report = await session.run(code, {
+        onOutput: (chunks, dropped) => this.output.append(chunks, dropped),
+        onExchange: (exchange) => inspector?.add(exchange),
+      });
       const { result, verdict } = report;
       this.output.finishRun();
       if (result.failure) this.output.append([{ stream: 'stderr', text: result.failure.traceback }]);
       if (result.outcome === 'stopped') this.output.note('Stopped. Python was restarted; your code is unchanged.');
+      if (result.outcome === 'timed-out')
+        this.output.note(
+          `Stopped after ${DEFAULT_TIME_LIMIT_MS / 1000} s, the time limit for one run. Is there a loop that never ends? Python was restarted; your code is unchanged.`,
+          'error',
+        );
       if (result.outcome === 'crashed')
         this.output.note(
           `Python crashed (${result.crashMessage ?? 'unknown reason'}). A fresh Python is starting; your code is unchanged.`,
@@ -195,11 +219,33 @@ class ExerciseElement extends HTMLElement {
     } catch (error) {
       this.output.note(`The sandbox could not run your code: ${error instanceof Error ? error.message : String(error)}`, 'error');
     } finally {
+      clearInterval(ticker);
+      this.el('runtime').textContent = this.statusText;
       run.disabled = false;
       this.el<HTMLButtonElement>('stop').disabled = true;
       this.dataset.state = 'idle';
       this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);
     }
+  }
+
+  /** The HTTP log, loaded with the first run (unless the link says inspector=0). */
+  private getInspector(session: RunSession): Promise<Inspector | null> {
+    if (!this.options.inspector) return Promise.resolve(null);
+    this.inspector ??= import('../inspector/index').then(({ mountInspector }) => {
+      const host = this.el('inspector');
+      host.hidden = false;
+      const { scenario } = this.config;
+      return mountInspector(host, {
+        clock: session.server.clock,
+        advanceClock: (ms) => {
+          session.clockOffsetMs += ms;
+          session.server.clock.advance(ms);
+        },
+        showClock: scenario.showClock,
+        referenceExchanges: this.config.mode === 'exercise' ? () => session.referenceExchanges() : undefined,
+      });
+    });
+    return this.inspector;
   }
 
   private async stop() {

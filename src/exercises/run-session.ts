@@ -32,7 +32,13 @@ export class RunSession {
     await Promise.all([startMockApi(), getRuntime().boot()]);
   }
 
-  async run(code: string, handlers: Pick<RunHandlers, 'onOutput'>): Promise<RunReport> {
+  /** Runs the reference solution silently (for the inspector's "compare with a working request"). */
+  async referenceExchanges(): Promise<Exchange[]> {
+    const { exchanges } = await this.run(this.scenario.solution, { onOutput: () => {} });
+    return exchanges;
+  }
+
+  async run(code: string, handlers: Pick<RunHandlers, 'onOutput'> & { onExchange?: (e: Exchange) => void }): Promise<RunReport> {
     await startMockApi();
     const runtime = getRuntime();
     const exchanges: Exchange[] = [];
@@ -44,7 +50,10 @@ export class RunSession {
         this.server.reset();
         this.server.clock.advance(this.clockOffsetMs);
         setActiveServer(this.server);
-        unsubscribe = this.server.onExchange((e) => exchanges.push(e));
+        unsubscribe = this.server.onExchange((e) => {
+          exchanges.push(e);
+          handlers.onExchange?.(e);
+        });
         return {
           code,
           env: this.scenario.env,

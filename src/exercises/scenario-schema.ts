@@ -116,6 +116,8 @@ export const scenarioSchema = z.object({
       }),
     )
     .default([]),
+  /** Show the virtual clock control in the HTTP log (scenarios about expiry). */
+  showClock: z.boolean().default(false),
   /** Notes for instructors: discussion questions and common confusions. */
   instructorNotes: z.string().optional(),
 });

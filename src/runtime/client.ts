@@ -3,6 +3,7 @@
  * Boots it (with progress), runs code one request at a time, and stops a run by terminating the
  * worker and booting a fresh one (the only way without cross-origin isolation).
  */
+import { DEFAULT_TIME_LIMIT_MS } from './limits';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 
 export type RuntimeStatus =
@@ -16,8 +17,11 @@ export interface RunHandlers {
   onClockAdvance(ms: number): void;
 }
 
+/** wasm memory never shrinks: past this, the worker is replaced after the run. */
+const RECYCLE_HEAP_BYTES = 768 * 1024 * 1024;
+
 export interface RunResult {
-  outcome: 'finished' | 'failed' | 'stopped' | 'crashed';
+  outcome: 'finished' | 'failed' | 'stopped' | 'timed-out' | 'crashed';
   failure: WorkerToPage['done']['failure'];
   epilogueOutput: string;
   durationMs: number;
@@ -31,6 +35,7 @@ interface ActiveRun {
   runId: number;
   handlers: RunHandlers;
   resolve(result: RunResult): void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 class PythonRuntime {
@@ -70,12 +75,13 @@ class PythonRuntime {
    * Runs code after any run already under way; resolves when it ends (or is stopped).
    * `makeInput` is called when this run's turn comes, so it can claim shared state (the mock API).
    */
-  run(makeInput: () => RunInput, handlers: RunHandlers): Promise<RunResult> {
+  run(makeInput: () => RunInput, handlers: RunHandlers, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<RunResult> {
     const result = this.queue.then(async () => {
       await this.boot();
       return new Promise<RunResult>((resolve) => {
         const runId = this.nextRunId++;
-        this.active = { runId, handlers, resolve };
+        const timer = setTimeout(() => this.interrupt('timed-out'), timeLimitMs);
+        this.active = { runId, handlers, resolve, timer };
         this.worker!.postMessage(pack<PageToWorker, 'run'>('run', { ...makeInput(), runId }));
       });
     });
@@ -85,8 +91,12 @@ class PythonRuntime {
 
   /** Ends the current run at once: the worker is replaced by a freshly booted one. */
   stop(): void {
+    this.interrupt('stopped');
+  }
+
+  private interrupt(outcome: 'stopped' | 'timed-out') {
     if (!this.active) return;
-    this.finish({ outcome: 'stopped', failure: null, epilogueOutput: '', durationMs: 0 });
+    this.finish({ outcome, failure: null, epilogueOutput: '', durationMs: 0 });
     this.restart();
   }
 
@@ -104,6 +114,7 @@ class PythonRuntime {
   private finish(result: RunResult) {
     const active = this.active;
     this.active = null;
+    if (active) clearTimeout(active.timer);
     active?.resolve(result);
   }
 
@@ -138,8 +149,9 @@ class PythonRuntime {
         break;
       case 'done':
         if (message.payload.runId === this.active?.runId) {
-          const { failure, epilogueOutput, durationMs } = message.payload;
+          const { failure, epilogueOutput, durationMs, heapBytes } = message.payload;
           this.finish({ outcome: failure ? 'failed' : 'finished', failure, epilogueOutput, durationMs });
+          if (heapBytes > RECYCLE_HEAP_BYTES) this.restart();
         }
         break;
       case 'fatal':

@@ -55,6 +55,8 @@ export interface WorkerToPage {
     /** What the hidden epilogue printed (exercise checks), separate from the learner's output. */
     epilogueOutput: string;
     durationMs: number;
+    /** Size of the wasm heap after the run: the client recycles a worker that grew too large. */
+    heapBytes: number;
   };
   /** The runtime cannot continue (boot failed, wasm trap); the client re-boots. */
   fatal: { message: string };

@@ -105,6 +105,7 @@ function run(request: RunRequest) {
     failure: type ? { type, traceback } : null,
     epilogueOutput,
     durationMs: Math.round(performance.now() - started),
+    heapBytes: (pyodide as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length,
   });
 }
 
