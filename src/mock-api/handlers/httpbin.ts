@@ -8,6 +8,7 @@ import { decide, type Reply } from '../reply';
 import { flattenPairs } from './body';
 import { httpbinBasic, httpbinBearer, httpbinDigest } from './httpbin-auth';
 import { HTTPBIN_ORIGIN, httpbinJson, httpbinMethodNotAllowed, httpbinNotFound, httpbinText, werkzeugHeaderName } from './httpbin-format';
+import { httpbinRedirectTo } from './httpbin-redirect';
 import { statusCodeReply } from './httpbin-status';
 
 const GET_ONLY = 'GET, HEAD, OPTIONS';
@@ -99,6 +100,7 @@ export async function handleHttpbin(ctx: RequestContext): Promise<Reply> {
       return httpbinMethodNotAllowed(ctx.headers, ctx.method, path, `${ANYTHING_METHODS.join(', ')}, HEAD, OPTIONS`);
     return statusCodeReply(ctx.headers, rest[0] ?? '');
   }
+  if (first === 'redirect-to' && rest.length === 0) return httpbinRedirectTo(ctx);
   if (first === 'bearer' && rest.length === 0) return getOnly(() => httpbinBearer(ctx));
   if ((first === 'basic-auth' || first === 'hidden-basic-auth') && rest.length === 2)
     return getOnly(() => httpbinBasic(ctx, rest[0] ?? '', rest[1] ?? '', first === 'hidden-basic-auth'));
