@@ -301,7 +301,8 @@ class ExerciseElement extends HTMLElement {
   }
 
   private setVerdict(text: string, passed?: boolean) {
-    const verdict = this.el('verdict');
+    const verdict = this.querySelector<HTMLElement>('[data-part="verdict"]');
+    if (!verdict) return; // runnable examples are not judged
     verdict.textContent = text;
     verdict.dataset.passed = passed === undefined ? '' : String(passed);
     if (passed) this.dataset.solved = 'true';

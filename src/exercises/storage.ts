@@ -6,6 +6,19 @@
 const PREFIX = 'fix401:v1:';
 const memory = new Map<string, string>();
 let trouble: string | null = null;
+const BLOCKED = 'Your browser blocks storage here, so your code is kept only until you close or reload this page.';
+
+/** The real localStorage, or null when the browser refuses it (checked once, before anyone shims it). */
+const storage: Storage | null = (() => {
+  try {
+    const store = window.localStorage;
+    store.getItem(PREFIX + 'probe');
+    return store;
+  } catch {
+    trouble = BLOCKED;
+    return null;
+  }
+})();
 const troubleListeners = new Set<(message: string) => void>();
 
 export type Progress = 'not-started' | 'tried' | 'solved';
@@ -30,26 +43,23 @@ export function onStorageTrouble(listener: (message: string) => void): () => voi
 }
 
 function read(key: string): string | null {
+  if (memory.has(key)) return memory.get(key)!;
   try {
-    const value = localStorage.getItem(PREFIX + key);
-    if (value !== null) return value;
+    return storage?.getItem(PREFIX + key) ?? null;
   } catch {
-    report('Your browser blocks storage here, so your code is kept only until you close or reload this page.');
+    report(BLOCKED);
+    return null;
   }
-  return memory.get(key) ?? null;
 }
 
 function write(key: string, value: string) {
   memory.set(key, value);
+  if (!storage) return;
   try {
-    localStorage.setItem(PREFIX + key, value);
+    storage.setItem(PREFIX + key, value);
   } catch (error) {
     const full = error instanceof DOMException && error.name === 'QuotaExceededError';
-    report(
-      full
-        ? 'Browser storage is full, so your latest code is kept only until you reload. Export your progress to keep it.'
-        : 'Your browser blocks storage here, so your code is kept only until you close or reload this page.',
-    );
+    report(full ? 'Browser storage is full, so your latest code is kept only until you reload. Export your progress to keep it.' : BLOCKED);
   }
 }
 

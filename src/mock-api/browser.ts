@@ -3,8 +3,6 @@
  * it to the active scenario's mock server. Hosts the mock does not serve get a network error, so
  * nothing ever reaches the real network; same-origin requests (the site's own assets) pass.
  */
-import { http, HttpResponse, passthrough } from 'msw';
-import { setupWorker } from 'msw/browser';
 import type { MockServer } from './server';
 
 let activeServer: MockServer | null = null;
@@ -25,6 +23,9 @@ export function startMockApi(): Promise<void> {
       throw new Error(
         'This browser gives the page no service worker (e.g. a private window in Firefox), so the practice API cannot run here.',
       );
+    shimBlockedStorage();
+    // Imported only now: MSW reads localStorage when its module loads.
+    const [{ http, HttpResponse, passthrough }, { setupWorker }] = await Promise.all([import('msw'), import('msw/browser')]);
     const worker = setupWorker(
       http.all('*', async ({ request }) => {
         if (new URL(request.url).origin === location.origin) return passthrough();
@@ -32,11 +33,54 @@ export function startMockApi(): Promise<void> {
         return response ?? HttpResponse.error();
       }),
     );
-    await worker.start({
-      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-      onUnhandledFrame: 'bypass',
-      quiet: true,
-    });
+    try {
+      await worker.start({
+        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+        onUnhandledFrame: 'bypass',
+        quiet: true,
+      });
+    } catch (error) {
+      // Not retried: MSW patches globals once per page, and a refusal will not change until reload.
+      throw explainStartFailure(error);
+    }
   })();
   return started;
+}
+
+/**
+ * MSW keeps a cookie store in localStorage and throws at start when the browser blocks storage
+ * (a third-party iframe, some privacy modes). The mock's cookies need not survive a reload, so an
+ * in-memory stand-in is enough; our own storage module has already told the learner.
+ */
+function shimBlockedStorage() {
+  try {
+    void window.localStorage;
+    return;
+  } catch {
+    const items = new Map<string, string>();
+    const memory: Storage = {
+      get length() {
+        return items.size;
+      },
+      clear: () => items.clear(),
+      getItem: (key) => items.get(key) ?? null,
+      key: (index) => [...items.keys()][index] ?? null,
+      removeItem: (key) => void items.delete(key),
+      setItem: (key, value) => void items.set(key, String(value)),
+    };
+    Object.defineProperty(window, 'localStorage', { value: memory, configurable: true });
+  }
+}
+
+/** A service worker the browser refuses, in words a learner can act on. */
+function explainStartFailure(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const embedded = window.top !== window;
+  if (/denied|SecurityError|not allowed/i.test(message))
+    return new Error(
+      embedded
+        ? 'Your browser blocks storage for pages embedded in other sites (third-party cookies or a private window), so the practice API cannot start inside this frame. Open the exercise in its own tab instead.'
+        : 'Your browser refuses this page a service worker (a private window or a strict privacy setting), so the practice API cannot start. Try a normal window.',
+    );
+  return new Error(`The practice API could not start: ${message}`);
 }

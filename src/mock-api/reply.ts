@@ -2,6 +2,7 @@
  * What a handler returns: the HTTP answer plus the decision behind it. Handlers build plain data;
  * only the server turns it into a `Response`, adding CORS, so every route gets the same headers.
  */
+import { reasonPhrase } from './reason-phrases';
 import type { Decision } from './contract';
 
 export interface Reply {
@@ -50,7 +51,7 @@ export function toResponse(reply: Reply): Response {
   for (const [name, value] of reply.headers) headers.append(name, value);
   for (const [name, value] of CORS_HEADERS) if (!headers.has(name)) headers.set(name, value);
   const body = NULL_BODY.has(reply.status) ? null : reply.body;
-  return new Response(body, { status: reply.status, headers });
+  return new Response(body, { status: reply.status, statusText: reasonPhrase(reply.status), headers });
 }
 
 /**

@@ -7,7 +7,7 @@ test.describe('lesson: missing credentials', () => {
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await page.goto('/lessons/missing-credentials/');
-    const exercise = page.locator('fix401-exercise[data-mode="exercise"]');
+    const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
     await expect(exercise.getByRole('heading')).toContainText('Exercise');
 
     const first = await run(exercise);
@@ -39,7 +39,7 @@ test.describe('lesson: missing credentials', () => {
       if (!['localhost', 'api.example.com', 'httpbin.org'].includes(host)) external.push(r.url());
     });
     await page.goto('/lessons/missing-credentials/');
-    const exercise = page.locator('fix401-exercise[data-mode="exercise"]');
+    const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
     await typeCode(
       exercise,
       `import requests\ntry:\n    requests.get('https://example.org/')\nexcept requests.ConnectionError as e:\n    print('ConnectionError:', e)\n`,
@@ -55,7 +55,7 @@ test.describe('lesson: missing credentials', () => {
     const page = await context.newPage();
     await page.goto('/lessons/missing-credentials/');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('missing or invalid credentials');
-    await expect(page.locator('fix401-exercise[data-mode="exercise"] [data-part="editor"]')).toContainText("'Bearer YOUR_TOKEN'");
+    await expect(page.locator('fix401-exercise[data-mode="exercise"] [data-part="editor"]').first()).toContainText("'Bearer YOUR_TOKEN'");
     await context.close();
   });
 });
