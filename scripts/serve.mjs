@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { contentSecurityPolicy } from './lib/security-headers.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const root = resolve(arg('dir', process.env.FIX401_DIST ?? 'dist'));
@@ -43,6 +44,8 @@ if (!existsSync(root)) {
   process.exit(1);
 }
 
+const csp = contentSecurityPolicy(root);
+
 createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   let file = null;
@@ -58,7 +61,12 @@ createServer((request, response) => {
   }
   const status = file ? 200 : 404;
   file ??= join(root, '404.html');
-  const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
+  const headers = {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': csp,
+    'Referrer-Policy': 'no-referrer',
+  };
   response.writeHead(status, headers);
   if (request.method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);

@@ -36,6 +36,12 @@ export async function startPlayground(): Promise<void> {
   if (config) exercise.configure({ ...config, storageKey: `playground:${config.id}` }, options);
   else exercise.configure(JSON.parse(exercise.querySelector('script[data-config]')!.textContent!) as ExerciseConfig, options);
 
+  // Another share link opened in this tab (only the #fragment changed): show its code, do not run it.
+  addEventListener('hashchange', () => {
+    const next = codeFromHash(location.hash);
+    if (next.kind === 'code') exercise.loadCode(next.code);
+  });
+
   const fromLink = codeFromHash(location.hash);
   if (fromLink.kind === 'code') exercise.loadCode(fromLink.code);
   if (fromLink.kind === 'corrupt')

@@ -29,7 +29,9 @@ export class RunSession {
 
   /** Gets interception and Python ready without running anything (pre-boot). */
   async prepare(): Promise<void> {
-    await Promise.all([startMockApi(), getRuntime().boot()]);
+    // In this order: the Python worker must be created once the mock's service worker controls the page.
+    await startMockApi();
+    await getRuntime().boot();
   }
 
   /** Runs the reference solution silently (for the inspector's "compare with a working request"). */

@@ -39,6 +39,7 @@ export function startMockApi(): Promise<void> {
         onUnhandledFrame: 'bypass',
         quiet: true,
       });
+      await pageControlled();
     } catch (error) {
       // Not retried: MSW patches globals once per page, and a refusal will not change until reload.
       throw explainStartFailure(error);
@@ -83,4 +84,14 @@ function explainStartFailure(error: unknown): Error {
         : 'Your browser refuses this page a service worker (a private window or a strict privacy setting), so the practice API cannot start. Try a normal window.',
     );
   return new Error(`The practice API could not start: ${message}`);
+}
+
+/**
+ * Resolves once the service worker controls this page. The Python worker inherits its controller
+ * when it is created, so it must be created after this: after a navigation MSW's worker
+ * unregisters and re-installs, and a Python worker started earlier would bypass the mock.
+ */
+function pageControlled(): Promise<void> {
+  if (navigator.serviceWorker.controller) return Promise.resolve();
+  return new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 }

@@ -44,6 +44,9 @@ class PythonRuntime {
   private active: ActiveRun | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextRunId = 1;
+  /** Runs waiting for their turn (or for boot) that Stop should cancel before they start. */
+  private waiting = 0;
+  private cancelWaiting = false;
   private status: RuntimeStatus = { state: 'idle' };
   private listeners = new Set<(s: RuntimeStatus) => void>();
 
@@ -76,8 +79,17 @@ class PythonRuntime {
    * `makeInput` is called when this run's turn comes, so it can claim shared state (the mock API).
    */
   run(makeInput: () => RunInput, handlers: RunHandlers, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<RunResult> {
+    this.waiting++;
     const result = this.queue.then(async () => {
-      await this.boot();
+      try {
+        await this.boot();
+      } finally {
+        this.waiting--;
+      }
+      if (this.cancelWaiting) {
+        if (this.waiting === 0) this.cancelWaiting = false;
+        return { outcome: 'stopped', failure: null, epilogueOutput: '', durationMs: 0 } satisfies RunResult;
+      }
       return new Promise<RunResult>((resolve) => {
         const runId = this.nextRunId++;
         const timer = setTimeout(() => this.interrupt('timed-out'), timeLimitMs);
@@ -95,6 +107,8 @@ class PythonRuntime {
   }
 
   private interrupt(outcome: 'stopped' | 'timed-out') {
+    // A run still waiting for Python to boot is cancelled before it starts.
+    if (this.waiting > 0) this.cancelWaiting = true;
     if (!this.active) return;
     this.finish({ outcome, failure: null, epilogueOutput: '', durationMs: 0 });
     this.restart();

@@ -73,7 +73,7 @@ test.describe('playground', () => {
 
   test('explains an unknown scenario and a corrupt link', async ({ page }) => {
     await page.goto('/playground/?scenario=missing-credential#code=@@@');
-    const problems = page.getByRole('alert');
+    const problems = page.locator('[data-playground-problems]');
     await expect(problems).toContainText('There is no scenario called “missing-credential”');
     await expect(problems).toContainText('“missing-credentials”');
     await expect(problems).toContainText('could not be opened');

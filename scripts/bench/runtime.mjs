@@ -1,0 +1,100 @@
+// The Python side as a learner meets it: Run from cold, Run once pre-booted, the warm requests.post
+// round trip, and a repeat visit served from the HTTP cache.
+import { freshContext } from './browser.mjs';
+import { firstExercise, pasteCode, runAndWait, timeRunToFirstOutput, waitReady } from './exercise.mjs';
+import { median } from './stats.mjs';
+
+/** @typedef {import('@playwright/test').Browser} Browser */
+/** @typedef {Awaited<ReturnType<typeof import('./server.mjs').startServer>>} Server */
+
+const ROUND_TRIPS = 50;
+export const ROUND_TRIP_CODE = `import requests, time
+url = "https://api.example.com/endpoint"
+headers = {"Authorization": "Bearer tok_live_8f2c4e9a1b7d3f"}
+r = requests.post(url, headers=headers, json={"warm": True})  # warm-up, not counted
+print("status", r.status_code)
+for i in range(${ROUND_TRIPS}):
+    t = time.perf_counter()  # time.time is the sandbox's virtual clock; perf_counter is real
+    requests.post(url, headers=headers, json={"i": i})
+    print("rt_ms", (time.perf_counter() - t) * 1000)
+`;
+
+/** Python's own files: a repeat visit should not fetch them again. */
+const PYTHON_ASSETS = /\/pyodide\/(pyodide\.asm\.wasm|python_stdlib\.zip|[^/]+\.whl)$/;
+
+/**
+ * Cold: empty cache, open the lesson, press Run at once.
+ * @param {Browser} browser
+ * @param {Server} server
+ * @param {string} lesson
+ */
+export async function coldRun(browser, server, lesson) {
+  const context = await freshContext(browser, server.base);
+  try {
+    const page = await context.newPage();
+    server.mark('cold');
+    await page.goto(lesson, { waitUntil: 'load' });
+    return await timeRunToFirstOutput(firstExercise(page));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * First visit (boot from the network) → pre-booted Run → round trips → repeat visit (boot from cache).
+ * @param {Browser} browser
+ * @param {Server} server
+ * @param {string} lesson
+ */
+export async function warmRuns(browser, server, lesson) {
+  const context = await freshContext(browser, server.base);
+  try {
+    const page = await context.newPage();
+    server.mark('first-visit');
+    let started = Date.now();
+    await page.goto(lesson, { waitUntil: 'load' });
+    const exercise = firstExercise(page);
+    await exercise.scrollIntoViewIfNeeded();
+    await waitReady(exercise);
+    const bootFirstVisitMs = Date.now() - started;
+
+    server.mark('runs');
+    const preBootedMs = await timeRunToFirstOutput(exercise);
+    /** @type {number[]} */
+    const later = [];
+    for (let i = 0; i < 5; i++) later.push(await timeRunToFirstOutput(exercise));
+
+    await pasteCode(exercise, ROUND_TRIP_CODE);
+    const output = await runAndWait(exercise);
+    const trips = [...output.matchAll(/rt_ms ([\d.]+)/g)].map((m) => Number(m[1]));
+    const status = /status (\d+)/.exec(output)?.[1] ?? '?';
+    if (trips.length !== ROUND_TRIPS) throw new Error(`round-trip run printed ${trips.length} timings:\n${output.slice(0, 2000)}`);
+
+    server.mark('repeat-visit');
+    started = Date.now();
+    await page.reload({ waitUntil: 'load' });
+    const again = firstExercise(page);
+    await again.scrollIntoViewIfNeeded();
+    await waitReady(again);
+    const bootRepeatVisitMs = Date.now() - started;
+    await page.waitForTimeout(500);
+    const refetched = server.hitsIn('repeat-visit').filter((h) => PYTHON_ASSETS.test(h.path) && h.status === 200 && h.bytes > 0);
+    const repeatAll = server.hitsIn('repeat-visit');
+
+    return {
+      bootFirstVisitMs,
+      preBootedMs,
+      laterRunMs: median(later),
+      roundTripMedianMs: median(trips),
+      roundTripP90Ms: [...trips].sort((a, b) => a - b)[Math.floor(trips.length * 0.9)],
+      roundTripStatus: status,
+      bootRepeatVisitMs,
+      refetched: refetched.map((h) => h.path.replace(/^.*\//, '')),
+      refetchedBytes: refetched.reduce((s, h) => s + h.bytes, 0),
+      repeatRequests: repeatAll.length,
+      repeatBytes: repeatAll.reduce((s, h) => s + h.bytes, 0),
+    };
+  } finally {
+    await context.close();
+  }
+}

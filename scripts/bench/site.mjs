@@ -1,0 +1,45 @@
+// Builds the site into its own folder (dist-bench/) so the benchmark never touches anyone's dist/,
+// and lists the lesson pages it produced.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BENCH_DIST = 'dist-bench';
+
+/**
+ * Runs a command with inherited output; rejects on a non-zero exit.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<void>}
+ */
+function exec(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/**
+ * `astro build` with FIX401_DIST=dist-bench, provisioning the Pyodide assets first if missing.
+ * @param {string} root the project folder
+ */
+export async function buildSite(root) {
+  const env = { ...process.env, FIX401_DIST: BENCH_DIST };
+  if (!existsSync(join(root, 'public/pyodide/pyodide-lock.json'))) await exec(process.execPath, ['scripts/provision-wheels.mjs'], env);
+  await exec(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], env);
+}
+
+/**
+ * Lesson pages in the build, as URL paths (`/lessons/<slug>/`), sorted.
+ * @param {string} root
+ * @returns {string[]}
+ */
+export function lessonPaths(root) {
+  const dir = join(root, BENCH_DIST, 'lessons');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html')))
+    .map((entry) => `/lessons/${entry.name}/`)
+    .sort();
+}

@@ -1,0 +1,153 @@
+/**
+ * The fault suite (issue 7): one test per way learners and links break things. Each asserts the
+ * visible message and that the learner's code (and the page) survive.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { run, typeCode } from './helpers';
+
+async function playground(page: Page): Promise<Locator> {
+  await page.goto('/playground/');
+  return page.locator('fix401-exercise');
+}
+
+const outputOf = (exercise: Locator) => exercise.getByRole('region', { name: 'Output' });
+const codeOf = (exercise: Locator) => exercise.evaluate((el) => (el as HTMLElement & { currentCode(): string }).currentCode());
+
+test('Stop ends a runaway loop within 2 s, keeps the code, and the next run works', async ({ page }) => {
+  const exercise = await playground(page);
+  const loop = 'n = 0\nwhile True:\n    n += 1\n';
+  await typeCode(exercise, loop);
+  await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise.locator('[data-part="runtime"]')).toContainText('Running…', { timeout: 30_000 });
+  const started = Date.now();
+  await exercise.getByRole('button', { name: 'Stop' }).click();
+  await expect(outputOf(exercise)).toContainText('Stopped. Python was restarted; your code is unchanged.');
+  expect(Date.now() - started).toBeLessThan(2000);
+  expect(await codeOf(exercise)).toBe(loop);
+  await typeCode(exercise, "print('alive')\n");
+  expect(await run(exercise)).toContain('alive');
+});
+
+test('an output flood keeps the page responsive and says how much was dropped', async ({ page }) => {
+  const exercise = await playground(page);
+  await typeCode(exercise, "while True:\n    print('x' * 80)\n");
+  await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(outputOf(exercise)).toContainText('xxxx', { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  const t0 = Date.now();
+  await page.evaluate(() => document.title);
+  expect(Date.now() - t0).toBeLessThan(500);
+  await exercise.getByRole('button', { name: 'Stop' }).click();
+  await expect(outputOf(exercise)).toContainText('more characters of output were not shown');
+  const shown = ((await outputOf(exercise).textContent()) ?? '').length;
+  expect(shown).toBeLessThan(210_000);
+});
+
+test('a recursion limit and a memory bomb end in clear errors and a working runtime', async ({ page }) => {
+  test.setTimeout(120_000);
+  const exercise = await playground(page);
+  await typeCode(exercise, 'def f():\n    return f()\nf()\n');
+  expect(await run(exercise)).toContain('RecursionError: maximum recursion depth exceeded');
+  const bomb = 'chunks = []\nwhile True:\n    chunks.append(bytearray(64 * 1024 * 1024))\n';
+  await typeCode(exercise, bomb);
+  expect(await run(exercise)).toContain('MemoryError');
+  expect(await codeOf(exercise)).toBe(bomb);
+  await typeCode(exercise, "print('fresh')\n");
+  expect(await run(exercise)).toContain('fresh');
+});
+
+test('input() gives a friendly explanation instead of hanging', async ({ page }) => {
+  const exercise = await playground(page);
+  await typeCode(exercise, "token = input('Token: ')\n");
+  const output = await run(exercise);
+  expect(output).toContain('input() is not available in this sandbox');
+});
+
+test('huge pasted code and non-UTF-8 text in a link get clear handling', async ({ page }) => {
+  const exercise = await playground(page);
+  const huge = `data = ${JSON.stringify('y'.repeat(300_000))}\nprint(len(data))\n`;
+  await typeCode(exercise, huge);
+  expect(await run(exercise)).toContain('300000');
+  // A link whose code decodes to damaged text (lone surrogates / invalid bytes).
+  const lz = (await import('lz-string')).default;
+  await page.goto(`/playground/?scenario=playground#code=${lz.compressToEncodedURIComponent('print("\uD800")') + 'Q'}`);
+  await expect(page.locator('[data-playground-problems]')).toContainText('could not be opened');
+});
+
+test('blocked storage keeps work in memory and says it will not survive a reload', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const exercise = await playground(page);
+  await typeCode(exercise, "print('still here')\n");
+  await expect(exercise.locator('[data-part="notice"]')).toContainText('Browser storage is full');
+  expect(await run(exercise)).toContain('still here');
+  expect(await codeOf(exercise)).toBe("print('still here')\n");
+});
+
+test('an old or corrupt stored record never breaks the page', async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('fix401:v1:code:missing-credentials', '{not json');
+    localStorage.setItem('fix401:v1:progress', '["wrong shape"]');
+  });
+  await page.goto('/lessons/missing-credentials/');
+  const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
+  await expect(exercise.locator('[data-part="editor"]')).toContainText('YOUR_TOKEN');
+  expect(await run(exercise)).toMatch(/^401$/m);
+});
+
+test('learner code reaches no other origin: not by requests, js.fetch or XHR', async ({ page }) => {
+  let hits = 0;
+  const outside = createServer((_, res) => {
+    hits++;
+    res.end('leaked');
+  });
+  await new Promise<void>((resolve) => outside.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(outside.address() as AddressInfo).port}/leak`;
+  try {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const exercise = await playground(page);
+    await typeCode(
+      exercise,
+      [
+        'import js, requests',
+        'from pyodide.ffi import JsException',
+        'for label, attempt in [',
+        `    ('requests', lambda: requests.get('${url}')),`,
+        `    ('xhr', lambda: (lambda x: (x.open('GET', '${url}', False), x.send()))(js.XMLHttpRequest.new())),`,
+        ']:',
+        '    try:',
+        '        attempt()',
+        "        print(label, 'REACHED')",
+        '    except Exception as e:',
+        "        print(label, 'blocked:', type(e).__name__)",
+        'import asyncio',
+        'async def main():',
+        '    try:',
+        `        await js.fetch('${url}')`,
+        "        print('fetch REACHED')",
+        '    except Exception as e:',
+        "        print('fetch blocked:', type(e).__name__)",
+        'asyncio.get_event_loop().run_until_complete(main()) if False else None',
+        `js.fetch('${url}')`,
+        '',
+      ].join('\n'),
+    );
+    const output = await run(exercise);
+    expect(output).toContain('requests blocked: ConnectionError');
+    expect(output).toContain('xhr blocked');
+    expect(output).not.toContain('REACHED');
+    await page.waitForTimeout(1000); // give the unawaited js.fetch time to (not) arrive
+    expect(hits).toBe(0);
+    // The page's CSP (connect-src) and the mock's catch-all both stand between learner code and the network.
+  } finally {
+    outside.close();
+  }
+});
