@@ -11,6 +11,8 @@ export function shareUrl(base: URL, scenarioId: string, code: string): string {
   return url.toString();
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export type DecodedHash = { kind: 'none' } | { kind: 'code'; code: string } | { kind: 'corrupt'; reason: string };
 
 /** Reads `#code=` from a location hash; a damaged link is reported, never thrown. */
@@ -28,6 +30,7 @@ export function codeFromHash(hash: string): DecodedHash {
     code = null;
   }
   if (!code) return { kind: 'corrupt', reason: 'the code in the link could not be decoded (the link may have been cut short)' };
-  if (code.includes('\uFFFD')) return { kind: 'corrupt', reason: 'the code in the link decodes to damaged text' };
+  // U+FFFD or a lone surrogate: the text is not valid Unicode (e.g. bytes that were not UTF-8).
+  if (code.includes('\uFFFD') || LONE_SURROGATE.test(code)) return { kind: 'corrupt', reason: 'the code in the link decodes to damaged text (not valid UTF-8)' };
   return { kind: 'code', code };
 }

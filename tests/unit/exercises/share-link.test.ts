@@ -25,5 +25,7 @@ describe('share links', () => {
     expect(codeFromHash('#code=%%%not-lz').kind).toBe('corrupt');
     const valid = compressToEncodedURIComponent('print("hello, this is a longer program to truncate")');
     expect(codeFromHash(`#code=${valid.slice(0, 9)}`).kind).toBe('corrupt');
+    expect(codeFromHash(`#code=${compressToEncodedURIComponent('print("\uD800")')}`).kind).toBe('corrupt');
+    expect(codeFromHash(`#code=${compressToEncodedURIComponent('print("😀")')}`).kind).toBe('code');
   });
 });
