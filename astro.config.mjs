@@ -15,7 +15,9 @@ export default defineConfig({
         { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
         { label: 'Practice', items: [{ label: 'Playground', link: '/playground/' }] },
       ],
-      customCss: ['./src/styles/exercise.css'],
+      customCss: ['./src/styles/exercise.css', './src/styles/lesson.css'],
+      // Wrapped code never scrolls sideways, so no code block becomes an unnamed scroll region.
+      expressiveCode: { defaultProps: { wrap: true } },
       // Learners arrive from search engines on a phone as often as on a laptop: keep pages static.
       pagination: true,
     }),

@@ -43,6 +43,19 @@ export function createMonacoEditor(host: HTMLElement, options: EditorOptions): C
   });
   editor.onDidChangeModelContent(() => options.onChange(editor.getValue()));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
+  // Ctrl+M: Tab moves focus instead of indenting, so keyboard users can leave (monaco-editor #296).
+  // The standalone API does not ship the toggle command, so it is wired here.
+  let tabMovesFocus = false;
+  const onKey = (event: KeyboardEvent) => {
+    if (event.ctrlKey && !event.altKey && !event.metaKey && event.key.toLowerCase() === 'm') {
+      event.preventDefault();
+      event.stopPropagation();
+      tabMovesFocus = !tabMovesFocus;
+      editor.updateOptions({ tabFocusMode: tabMovesFocus });
+      options.onTabModeChange?.(tabMovesFocus);
+    }
+  };
+  host.addEventListener('keydown', onKey, true);
   // Follow Starlight's light/dark switch.
   const observer = new MutationObserver(() => monaco.editor.setTheme(themeFor()));
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -52,6 +65,7 @@ export function createMonacoEditor(host: HTMLElement, options: EditorOptions): C
     focus: () => editor.focus(),
     dispose: () => {
       observer.disconnect();
+      host.removeEventListener('keydown', onKey, true);
       editor.dispose();
     },
   };

@@ -13,4 +13,6 @@ export interface EditorOptions {
   onChange(value: string): void;
   /** Ctrl/Cmd+Enter. */
   onRun(): void;
+  /** Ctrl+M switched whether Tab moves focus out of the editor. */
+  onTabModeChange?(tabMovesFocus: boolean): void;
 }

@@ -136,6 +136,12 @@ class ExerciseElement extends HTMLElement {
           saveCode(this.config.storageKey, value);
         },
         onRun: () => void this.run(),
+        onTabModeChange: (moves) =>
+          this.notice(
+            moves
+              ? 'Tab now moves focus out of the editor (Ctrl+M switches back to indenting).'
+              : 'Tab indents again (Ctrl+M to leave the editor with Tab).',
+          ),
       });
       this.el('editor').classList.add('is-live');
     });

@@ -31,6 +31,7 @@ export function codeFromHash(hash: string): DecodedHash {
   }
   if (!code) return { kind: 'corrupt', reason: 'the code in the link could not be decoded (the link may have been cut short)' };
   // U+FFFD or a lone surrogate: the text is not valid Unicode (e.g. bytes that were not UTF-8).
-  if (code.includes('\uFFFD') || LONE_SURROGATE.test(code)) return { kind: 'corrupt', reason: 'the code in the link decodes to damaged text (not valid UTF-8)' };
+  if (code.includes('\uFFFD') || LONE_SURROGATE.test(code))
+    return { kind: 'corrupt', reason: 'the code in the link decodes to damaged text (not valid UTF-8)' };
   return { kind: 'code', code };
 }
