@@ -1,6 +1,18 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { readdirSync } from 'node:fs';
+
+/**
+ * The syllabus in file order (content/lessons/NN-slug.mdx). Starlight's autogenerate cannot see
+ * lessons kept outside src/content/docs, so the list is built here.
+ */
+function lessonSlugs() {
+  return readdirSync(new URL('./content/lessons/', import.meta.url))
+    .filter((f) => /^\d+-.+\.mdx$/.test(f))
+    .sort()
+    .map((f) => `lessons/${f.replace(/^\d+-/, '').replace(/\.mdx$/, '')}`);
+}
 
 export default defineConfig({
   site: 'https://fix401.example.org',
@@ -12,9 +24,17 @@ export default defineConfig({
       title: 'Fix401',
       description: 'Why does requests.post return 401 Unauthorized? Learn it by fixing real requests in your browser.',
       sidebar: [
-        { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
-        { label: 'Practice', items: [{ label: 'Playground', link: '/playground/' }] },
+        { label: 'Lessons', items: lessonSlugs().map((slug) => ({ slug })) },
+        {
+          label: 'Practice',
+          items: [
+            { label: 'Playground', link: '/playground/' },
+            { label: 'Scenario catalog', link: '/scenarios/' },
+            { label: 'Your progress', link: '/progress/' },
+          ],
+        },
       ],
+      components: { Sidebar: './src/components/SidebarWithProgress.astro' },
       customCss: ['./src/styles/exercise.css', './src/styles/lesson.css'],
       // Wrapped code never scrolls sideways, so no code block becomes an unnamed scroll region.
       expressiveCode: { defaultProps: { wrap: true } },

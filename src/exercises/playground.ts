@@ -17,7 +17,10 @@ export async function startPlayground(): Promise<void> {
   const ids = JSON.parse(root.dataset.ids ?? '[]') as string[];
   const params = new URL(location.href).searchParams;
   const { options, problems } = parseScenarioOptions(params);
-  const wanted = params.get('scenario');
+  // A renamed scenario keeps its old id working (content/scenario-ids.json).
+  const redirects = JSON.parse(root.dataset.redirects ?? '{}') as Record<string, string>;
+  const asked = params.get('scenario');
+  const wanted = asked && redirects[asked] ? redirects[asked] : asked;
   await customElements.whenDefined('fix401-exercise');
   const exercise = root.querySelector('fix401-exercise') as ConfigurableExercise;
 

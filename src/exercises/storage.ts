@@ -98,3 +98,47 @@ export function recordProgress(scenarioId: string, progress: Exclude<Progress, '
   all[scenarioId] = progress;
   write('progress', JSON.stringify(all));
 }
+
+/** Everything Fix401 saved (code and progress), as a versioned file the learner can keep. */
+export function exportWork(): string {
+  const entries: Record<string, string> = {};
+  const keys = new Set<string>(memory.keys());
+  try {
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      const key = storage!.key(i);
+      if (key?.startsWith(PREFIX)) keys.add(key.slice(PREFIX.length));
+    }
+  } catch {
+    // storage blocked: the in-memory copy is all there is
+  }
+  for (const key of keys) {
+    const value = read(key);
+    if (value !== null) entries[key] = value;
+  }
+  return JSON.stringify({ format: 'fix401-progress', v: 1, exportedAt: new Date().toISOString(), entries }, null, 1);
+}
+
+/** Restores an exported file; returns how many records were restored, or throws a plain-words error. */
+export function importWork(text: string): number {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error('This file is not a Fix401 progress file (it is not JSON).');
+  }
+  const file = data as { format?: unknown; v?: unknown; entries?: unknown };
+  if (file?.format !== 'fix401-progress') throw new Error('This file is not a Fix401 progress file.');
+  if (file.v !== 1) throw new Error(`This progress file has version ${String(file.v)}, which this version of Fix401 cannot read.`);
+  if (typeof file.entries !== 'object' || file.entries === null) throw new Error('This progress file has no entries.');
+  let count = 0;
+  for (const [key, value] of Object.entries(file.entries)) {
+    if (typeof value !== 'string' || !/^(code|progress):/.test(key + ':')) continue;
+    if (key === 'progress') {
+      // Merge, never downgrade a solved exercise.
+      const incoming = parse(value, isProgressMap) ?? {};
+      for (const [id, p] of Object.entries(incoming)) recordProgress(id, p === 'solved' ? 'solved' : 'tried');
+    } else write(key, value);
+    count++;
+  }
+  return count;
+}
