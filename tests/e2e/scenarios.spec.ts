@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, typeCode } from './helpers';
+import { normalize } from './transcript';
 
 interface ScenarioFile {
   title: string;
@@ -27,15 +28,6 @@ const ids = readdirSync(dir)
   .sort();
 const transcriptPath = join(import.meta.dirname, '../../docs/transcripts/scenarios.md');
 const sections = new Map<string, string>();
-
-/** Values that change from run to run (nonces, issued tokens, timestamps) are masked in the transcript. */
-function normalize(output: string): string {
-  return output
-    .replace(/\b(nonce|cnonce|opaque)="[^"]*"/g, '$1="…"')
-    .replace(/\b(at|rt)_[A-Za-z0-9]{12,}\b/g, '$1_…')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?/g, '<time>')
-    .trimEnd();
-}
 
 test.describe.configure({ mode: 'serial' });
 
