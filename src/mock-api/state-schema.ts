@@ -44,6 +44,8 @@ export const refreshTokenSchema = z.object({
   clientId: z.string(),
   /** Scopes of the original grant: a refresh may ask for these or fewer. */
   scopes: scopes.default([]),
+  /** True when the grant was revoked before the scenario starts (RFC 7009): refreshing fails with invalid_grant. */
+  revoked: z.boolean().default(false),
 });
 
 export const userSchema = z.object({

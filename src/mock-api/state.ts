@@ -76,7 +76,7 @@ export function createRuntimeState(config: ServerState): RuntimeState {
       clientId: rt.clientId,
       scopes: [...rt.scopes],
       grantId: `seed-refresh-${i}`,
-      spent: null,
+      spent: rt.revoked ? { how: 'revoked', at: clockStart } : null,
     });
   });
   return {
