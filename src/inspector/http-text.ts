@@ -1,36 +1,10 @@
 /** Small formatting helpers for HTTP data and virtual time (UTC, since the virtual clock is UTC). */
 
-const REASONS: Readonly<Record<number, string>> = {
-  200: 'OK',
-  201: 'Created',
-  202: 'Accepted',
-  204: 'No Content',
-  301: 'Moved Permanently',
-  302: 'Found',
-  303: 'See Other',
-  304: 'Not Modified',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
+import { reasonPhrase } from '../mock-api/reason-phrases';
 
 /** "401 Unauthorized" (the number alone for codes without a standard phrase). */
 export function statusText(status: number): string {
-  const reason = REASONS[status];
+  const reason = reasonPhrase(status);
   return reason ? `${status} ${reason}` : String(status);
 }
 

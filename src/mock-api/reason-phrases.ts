@@ -6,6 +6,7 @@
 const PHRASES: Record<number, string> = {
   200: 'OK',
   201: 'Created',
+  202: 'Accepted',
   204: 'No Content',
   301: 'Moved Permanently',
   302: 'Found',
@@ -21,6 +22,7 @@ const PHRASES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   410: 'Gone',
+  413: 'Content Too Large',
   415: 'Unsupported Media Type',
   418: "I'm a teapot",
   422: 'Unprocessable Content',
