@@ -6,7 +6,6 @@ import type { CodeEditor } from '../editor/types';
 import type { Inspector } from '../inspector/index';
 import type { ExerciseConfig } from './config';
 import { OutputView } from './output-view';
-import { DEFAULT_TIME_LIMIT_MS } from '../runtime/limits';
 import type { RunSession } from './run-session';
 import { shareUrl } from './share-link';
 import { loadCode, onStorageTrouble, recordProgress, saveCode } from './storage';
@@ -201,7 +200,7 @@ class ExerciseElement extends HTMLElement {
       if (result.outcome === 'stopped') this.output.note('Stopped. Python was restarted; your code is unchanged.');
       if (result.outcome === 'timed-out')
         this.output.note(
-          `Stopped after ${DEFAULT_TIME_LIMIT_MS / 1000} s, the time limit for one run. Is there a loop that never ends? Python was restarted; your code is unchanged.`,
+          `Stopped after ${this.config.scenario.timeLimitSeconds} s, the time limit for one run. Is there a loop that never ends? Python was restarted; your code is unchanged.`,
           'error',
         );
       if (result.outcome === 'crashed')

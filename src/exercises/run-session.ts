@@ -71,6 +71,7 @@ export class RunSession {
         },
         onClockAdvance: (ms) => this.server.clock.advance(ms),
       },
+      this.scenario.timeLimitSeconds * 1000,
     );
     unsubscribe();
     const judged = result.outcome === 'finished' || result.outcome === 'failed';

@@ -116,6 +116,8 @@ export const scenarioSchema = z.object({
       }),
     )
     .default([]),
+  /** Real seconds one run may take before the sandbox stops it (a loop that never ends). */
+  timeLimitSeconds: z.number().int().min(1).max(300).default(30),
   /** Show the virtual clock control in the HTTP log (scenarios about expiry). */
   showClock: z.boolean().default(false),
   /** Notes for instructors: discussion questions and common confusions. */

@@ -3,7 +3,6 @@
  * Boots it (with progress), runs code one request at a time, and stops a run by terminating the
  * worker and booting a fresh one (the only way without cross-origin isolation).
  */
-import { DEFAULT_TIME_LIMIT_MS } from './limits';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 
 export type RuntimeStatus =
@@ -17,6 +16,8 @@ export interface RunHandlers {
   onClockAdvance(ms: number): void;
 }
 
+/** Real time a run may take unless the caller says otherwise (learner code can loop forever). */
+const DEFAULT_TIME_LIMIT_MS = 30_000;
 /** wasm memory never shrinks: past this, the worker is replaced after the run. */
 const RECYCLE_HEAP_BYTES = 768 * 1024 * 1024;
 
@@ -92,7 +93,8 @@ class PythonRuntime {
       }
       return new Promise<RunResult>((resolve) => {
         const runId = this.nextRunId++;
-        const timer = setTimeout(() => this.interrupt('timed-out'), timeLimitMs);
+        const limit = Number.isFinite(timeLimitMs) && timeLimitMs > 0 ? timeLimitMs : DEFAULT_TIME_LIMIT_MS;
+        const timer = setTimeout(() => this.interrupt('timed-out'), limit);
         this.active = { runId, handlers, resolve, timer };
         this.worker!.postMessage(pack<PageToWorker, 'run'>('run', { ...makeInput(), runId }));
       });

@@ -30,6 +30,16 @@ test('Stop ends a runaway loop within 2 s, keeps the code, and the next run work
   expect(await run(exercise)).toContain('alive');
 });
 
+test('a run that never ends is stopped at the time limit with a clear message', async ({ page }) => {
+  test.setTimeout(90_000);
+  const exercise = await playground(page);
+  await typeCode(exercise, 'while True:\n    pass\n');
+  const output = await run(exercise);
+  expect(output).toContain('Stopped after 30 s, the time limit for one run');
+  await typeCode(exercise, "print('next run works')\n");
+  expect(await run(exercise)).toContain('next run works');
+});
+
 test('an output flood keeps the page responsive and says how much was dropped', async ({ page }) => {
   const exercise = await playground(page);
   await typeCode(exercise, "while True:\n    print('x' * 80)\n");
