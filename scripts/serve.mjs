@@ -39,6 +39,17 @@ function fileFor(pathname) {
   return existsSync(path) ? path : null;
 }
 
+/**
+ * How long browsers may keep a file (see docs/performance.md). `/_astro/*` names carry a content
+ * hash. `/pyodide/*` names do not: a year is safe only because the Pyodide version and the wheels
+ * are pinned (a version bump must change these URLs). HTML is always revalidated.
+ */
+function cacheControl(pathname, file) {
+  if (pathname.startsWith('/_astro/') || pathname.startsWith('/pyodide/')) return 'public, max-age=31536000, immutable';
+  if (file.endsWith('.html')) return 'public, max-age=0, must-revalidate';
+  return null;
+}
+
 if (!existsSync(root)) {
   console.error(`[serve] ${root} does not exist: run \`npm run build\` first`);
   process.exit(1);
@@ -67,6 +78,8 @@ createServer((request, response) => {
     'Content-Security-Policy': csp,
     'Referrer-Policy': 'no-referrer',
   };
+  const cache = status === 200 ? cacheControl(url.pathname, file) : null;
+  if (cache) headers['Cache-Control'] = cache;
   response.writeHead(status, headers);
   if (request.method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);

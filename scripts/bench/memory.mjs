@@ -18,6 +18,23 @@ export async function measureMemory(browser, base, lesson, editors) {
   const context = await freshContext(browser, base);
   const targets = await openTargets(browser);
   try {
+    // Wasm memory: the worker reports its heap size (HEAP8.length) with every finished run; listen.
+    await context.addInitScript(() => {
+      const w = /** @type {Window & { __benchWasmBytes?: number, __benchPythonWorkers?: number }} */ (window);
+      const Native = window.Worker;
+      w.__benchPythonWorkers = 0;
+      window.Worker = class extends Native {
+        /** @param {string | URL} url @param {WorkerOptions} [options] */
+        constructor(url, options) {
+          super(url, options);
+          if (String(url).includes('python.worker')) w.__benchPythonWorkers = (w.__benchPythonWorkers ?? 0) + 1;
+          this.addEventListener('message', (event) => {
+            const data = event.data;
+            if (data?.type === 'done' && typeof data.payload?.heapBytes === 'number') w.__benchWasmBytes = data.payload.heapBytes;
+          });
+        }
+      };
+    });
     const page = await context.newPage();
     await page.goto(lesson, { waitUntil: 'load' });
     const original = await page.locator('fix401-exercise').count();
@@ -44,6 +61,10 @@ export async function measureMemory(browser, base, lesson, editors) {
     await page.waitForTimeout(1000);
 
     const pythonWorkers = page.workers().filter((w) => w.url().includes('python.worker')).length;
+    const reported = await page.evaluate(() => {
+      const w = /** @type {Window & { __benchWasmBytes?: number, __benchPythonWorkers?: number }} */ (window);
+      return { wasmBytes: w.__benchWasmBytes ?? Number.NaN, constructed: w.__benchPythonWorkers ?? 0 };
+    });
     const infos = await targets.list();
     const pageInfo = infos.find((t) => t.type === 'page' && t.url === page.url());
     const workerInfos = infos.filter((t) => t.type === 'worker' && t.url.includes('python.worker'));
@@ -59,7 +80,16 @@ export async function measureMemory(browser, base, lesson, editors) {
       await workerTarget.detach();
     }
     const liveEditors = await page.locator('fix401-exercise [data-part="editor"].is-live').count();
-    return { editors: liveEditors, original, pythonWorkers, workerTargets: workerInfos.length, pageMemory, workerMemory };
+    return {
+      editors: liveEditors,
+      original,
+      pythonWorkers,
+      workersConstructed: reported.constructed,
+      workerTargets: workerInfos.length,
+      pageMemory,
+      workerMemory,
+      wasmBytes: reported.wasmBytes,
+    };
   } finally {
     await targets.close().catch(() => undefined);
     await context.close();

@@ -1,6 +1,6 @@
 // The Python side as a learner meets it: Run from cold, Run once pre-booted, the warm requests.post
 // round trip, and a repeat visit served from the HTTP cache.
-import { freshContext } from './browser.mjs';
+import { freshContext, persistentContext } from './browser.mjs';
 import { firstExercise, pasteCode, runAndWait, timeRunToFirstOutput, waitReady } from './exercise.mjs';
 import { median } from './stats.mjs';
 
@@ -42,14 +42,14 @@ export async function coldRun(browser, server, lesson) {
 
 /**
  * First visit (boot from the network) → pre-booted Run → round trips → repeat visit (boot from cache).
- * @param {Browser} browser
  * @param {Server} server
  * @param {string} lesson
  */
-export async function warmRuns(browser, server, lesson) {
-  const context = await freshContext(browser, server.base);
+export async function warmRuns(server, lesson) {
+  // A profile on disk (empty at first), so the repeat visit meets a real HTTP cache.
+  const { context, close } = await persistentContext(server.base);
   try {
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     server.mark('first-visit');
     let started = Date.now();
     await page.goto(lesson, { waitUntil: 'load' });
@@ -95,6 +95,6 @@ export async function warmRuns(browser, server, lesson) {
       repeatBytes: repeatAll.reduce((s, h) => s + h.bytes, 0),
     };
   } finally {
-    await context.close();
+    await close();
   }
 }
