@@ -2,7 +2,8 @@
 // Serves the built site (dist/) the way a static host would, with the headers we recommend
 // (see SECURITY.md and docs/performance.md). Used by `npm start` and the browser tests.
 // Usage: node scripts/serve.mjs [--port=4321] [--dir=dist]
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { contentSecurityPolicy } from './lib/security-headers.mjs';
@@ -41,13 +42,24 @@ function fileFor(pathname) {
 
 /**
  * How long browsers may keep a file (see docs/performance.md). `/_astro/*` names carry a content
- * hash. `/pyodide/*` names do not: a year is safe only because the Pyodide version and the wheels
- * are pinned (a version bump must change these URLs). HTML is always revalidated.
+ * hash: immutable for a year. `/pyodide/*` names do not (pyodide.asm.wasm keeps its name across
+ * Pyodide versions), so they are revalidated with an ETag: a repeat visit gets 304s and downloads
+ * nothing, and an upgrade can never pair old wasm with new JS. HTML is always revalidated.
  */
-function cacheControl(pathname, file) {
-  if (pathname.startsWith('/_astro/') || pathname.startsWith('/pyodide/')) return 'public, max-age=31536000, immutable';
-  if (file.endsWith('.html')) return 'public, max-age=0, must-revalidate';
-  return null;
+function cacheControl(pathname) {
+  if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=0, must-revalidate';
+}
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml', '.txt', '.pf_meta']);
+/** gzip bodies, made once per file (the wasm shrinks from 9.6 MB to about 3 MB). */
+const gzipped = new Map();
+
+function gzipOf(file) {
+  const stat = statSync(file);
+  const key = `${file}:${stat.mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(readFileSync(file), { level: 6 }));
+  return gzipped.get(key);
 }
 
 if (!existsSync(root)) {
@@ -78,9 +90,23 @@ createServer((request, response) => {
     'Content-Security-Policy': csp,
     'Referrer-Policy': 'no-referrer',
   };
-  const cache = status === 200 ? cacheControl(url.pathname, file) : null;
-  if (cache) headers['Cache-Control'] = cache;
+  if (status === 200) {
+    const stat = statSync(file);
+    headers['Cache-Control'] = cacheControl(url.pathname);
+    headers['ETag'] = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`;
+    if (request.headers['if-none-match'] === headers['ETag']) {
+      response.writeHead(304, headers);
+      response.end();
+      return;
+    }
+  }
+  const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  if (gzip) {
+    headers['Content-Encoding'] = 'gzip';
+    headers['Vary'] = 'Accept-Encoding';
+  }
   response.writeHead(status, headers);
   if (request.method === 'HEAD') response.end();
+  else if (gzip) response.end(gzipOf(file));
   else createReadStream(file).pipe(response);
 }).listen(port, () => console.log(`[serve] ${root} at http://localhost:${port}/`));
