@@ -14,6 +14,30 @@ function lessonSlugs() {
     .map((f) => `lessons/${f.replace(/^\d+-/, '').replace(/\.mdx$/, '')}`);
 }
 
+/**
+ * Monaco's ES modules import their own CSS files; Vite would link that CSS (91 KB) on every
+ * lesson page, render-blocking, although Monaco loads only when the learner focuses the code.
+ * The editor injects the same CSS itself when it loads (src/editor/monaco-editor.ts), so those
+ * module imports become empty here.
+ */
+/** @returns {import('vite').Plugin} */
+function monacoCssOnDemand() {
+  const EMPTY = '\0fix401:empty-monaco-css';
+  return {
+    name: 'fix401:monaco-css-on-demand',
+    enforce: 'pre',
+    /** @param {string} source @param {string | undefined} importer */
+    resolveId(source, importer) {
+      if (source.endsWith('.css') && importer?.includes('/monaco-editor/esm/')) return EMPTY;
+      return null;
+    },
+    /** @param {string} id */
+    load(id) {
+      return id === EMPTY ? 'export {};' : null;
+    },
+  };
+}
+
 export default defineConfig({
   site: 'https://fix401.example.org',
   // FIX401_DIST lets several builds coexist (parallel authoring); the default is dist/.
@@ -43,6 +67,7 @@ export default defineConfig({
     }),
   ],
   vite: {
+    plugins: [monacoCssOnDemand()],
     worker: { format: 'es' },
     build: { assetsInlineLimit: 0 },
   },
