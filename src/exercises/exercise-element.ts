@@ -25,6 +25,7 @@ class ExerciseElement extends HTMLElement {
   private options: ScenarioOptions = DEFAULT_OPTIONS;
   private statusText = '';
   private inspector: Promise<Inspector> | null = null;
+  private runtimeWatched: Promise<void> | null = null;
 
   connectedCallback() {
     const json = this.querySelector('script[data-config]')?.textContent;
@@ -35,19 +36,48 @@ class ExerciseElement extends HTMLElement {
     if (this.code !== this.config.initialCode) this.showStaticCode(this.code);
     this.wire();
     onStorageTrouble((message) => this.notice(message));
-    // Pre-boot Python and the mock API once the exercise is on screen and the page is idle.
+    // Pre-boot Python once the exercise is on screen and the page is idle (a few KB of script);
+    // MSW and the mock server follow when the learner reaches for the exercise.
     const seen = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         seen.disconnect();
-        idle(
-          () =>
-            void this.getSession()
-              .then((s) => s.prepare())
-              .catch(() => undefined),
-        );
+        idle(() => void this.preboot());
       }
     });
     seen.observe(this);
+    const warm = () =>
+      void this.getSession()
+        .then((s) => s.prepare())
+        .catch(() => undefined);
+    this.addEventListener('pointerenter', warm, { once: true });
+    this.addEventListener('focusin', warm, { once: true });
+  }
+
+  private async preboot() {
+    try {
+      const [{ preboot }] = await Promise.all([import('../runtime/preboot'), this.watchRuntime()]);
+      await preboot();
+    } catch {
+      // Not fatal: the first Run boots again and shows the reason.
+    }
+  }
+
+  /** Mirrors the shared runtime's boot progress in this exercise's status line. */
+  private watchRuntime(): Promise<void> {
+    this.runtimeWatched ??= import('../runtime/client').then(({ getRuntime }) => {
+      getRuntime().onStatus((s) => {
+        this.statusText =
+          s.state === 'booting'
+            ? s.detail
+            : s.state === 'ready'
+              ? `Python ${s.python} ready`
+              : s.state === 'failed'
+                ? `Python stopped: ${s.message}`
+                : '';
+        if (this.dataset.state !== 'running') this.el('runtime').textContent = this.statusText;
+      });
+    });
+    return this.runtimeWatched;
   }
 
   /**
@@ -153,19 +183,7 @@ class ExerciseElement extends HTMLElement {
     this.session ??= import('./run-session').then(({ RunSession }) => {
       const session = new RunSession(this.config.scenario);
       session.clockOffsetMs = this.options.clockOffsetMs;
-      void import('../runtime/client').then(({ getRuntime }) =>
-        getRuntime().onStatus((s) => {
-          this.statusText =
-            s.state === 'booting'
-              ? s.detail
-              : s.state === 'ready'
-                ? `Python ${s.python} ready`
-                : s.state === 'failed'
-                  ? `Python stopped: ${s.message}`
-                  : '';
-          if (this.dataset.state !== 'running') this.el('runtime').textContent = this.statusText;
-        }),
-      );
+      void this.watchRuntime();
       return session;
     });
     return this.session;

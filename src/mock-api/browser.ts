@@ -4,6 +4,7 @@
  * nothing ever reaches the real network; same-origin requests (the site's own assets) pass.
  */
 import type { MockServer } from './server';
+import { mockServiceWorkerUrl, NoServiceWorkerError, registerMockServiceWorker } from './service-worker';
 
 let activeServer: MockServer | null = null;
 let started: Promise<void> | null = null;
@@ -19,10 +20,12 @@ export function setActiveServer(server: MockServer): void {
  */
 export function startMockApi(): Promise<void> {
   started ??= (async () => {
-    if (!('serviceWorker' in navigator))
-      throw new Error(
-        'This browser gives the page no service worker (e.g. a private window in Firefox), so the practice API cannot run here.',
-      );
+    try {
+      // First, so MSW finds its worker already in control (it reloads a page that is not).
+      await registerMockServiceWorker();
+    } catch (error) {
+      throw explainStartFailure(error);
+    }
     shimBlockedStorage();
     // Imported only now: MSW reads localStorage when its module loads.
     const [{ http, HttpResponse, passthrough }, { setupWorker }] = await Promise.all([import('msw'), import('msw/browser')]);
@@ -35,11 +38,10 @@ export function startMockApi(): Promise<void> {
     );
     try {
       await worker.start({
-        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+        serviceWorker: { url: mockServiceWorkerUrl() },
         onUnhandledFrame: 'bypass',
         quiet: true,
       });
-      await pageControlled();
     } catch (error) {
       // Not retried: MSW patches globals once per page, and a refusal will not change until reload.
       throw explainStartFailure(error);
@@ -75,6 +77,7 @@ function shimBlockedStorage() {
 
 /** A service worker the browser refuses, in words a learner can act on. */
 function explainStartFailure(error: unknown): Error {
+  if (error instanceof NoServiceWorkerError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const embedded = window.top !== window;
   if (/denied|SecurityError|not allowed/i.test(message))
@@ -84,14 +87,4 @@ function explainStartFailure(error: unknown): Error {
         : 'Your browser refuses this page a service worker (a private window or a strict privacy setting), so the practice API cannot start. Try a normal window.',
     );
   return new Error(`The practice API could not start: ${message}`);
-}
-
-/**
- * Resolves once the service worker controls this page. The Python worker inherits its controller
- * when it is created, so it must be created after this: after a navigation MSW's worker
- * unregisters and re-installs, and a Python worker started earlier would bypass the mock.
- */
-function pageControlled(): Promise<void> {
-  if (navigator.serviceWorker.controller) return Promise.resolve();
-  return new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 }

@@ -1,0 +1,32 @@
+import { expect, test, type Page } from '@playwright/test';
+import { run } from './helpers';
+
+/** gzip bytes of the scripts the page itself fetched (the server compresses, as a host would). */
+function pageScriptBytes(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.m?js(\?|$)/.test(e.name) && !e.name.includes('python.worker'))
+      .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0),
+  );
+}
+
+test('a lesson pre-boots Python on idle with under 50 KB of page script, and the mock answers after navigating', async ({ page }) => {
+  await page.goto('/lessons/anatomy-of-a-post/');
+  const exercise = page.locator('fix401-exercise').first();
+  // No click, no focus: the exercise is on screen and the page goes idle.
+  await expect(exercise.locator('[data-part="runtime"]')).toContainText(/Python 3\.\d+\.\d+ ready/, { timeout: 60_000 });
+  expect(await pageScriptBytes(page)).toBeLessThan(50 * 1024);
+
+  const first = await run(exercise);
+  expect(first).not.toContain('ConnectionError');
+  expect(first).toMatch(/^\d{3}\b/m);
+
+  // A full navigation replaces the mock's service worker; the next page must still be mocked.
+  await page.goto('/lessons/malformed-headers/');
+  const next = page.locator('fix401-exercise').first();
+  await expect(next.locator('[data-part="runtime"]')).toContainText('ready', { timeout: 60_000 });
+  const output = await run(next);
+  expect(output).not.toContain('ConnectionError');
+  expect(output).toMatch(/^\d{3}\b/m);
+});
