@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fromDebian } from './lib/debian-route.mjs';
 import { fromPyodideCdn } from './lib/pyodide-route.mjs';
+import { precompileWheels } from './lib/precompile-wheels.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cacheDir = join(root, '.cache/wheels');
@@ -59,17 +60,23 @@ function checkMinimums(manifest) {
   }
 }
 
-/** Copies Pyodide's core and the wheels into public/pyodide with a lock file listing only what we serve. */
-function publish(manifest, wheelDir) {
+/**
+ * Copies Pyodide's core and the wheels into public/pyodide, adds bytecode to the wheels, and writes
+ * a lock file listing only what we serve (with the hashes of the wheels as served).
+ */
+async function publish(manifest, wheelDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   for (const f of CORE_FILES) copyFileSync(join(pyodideDir, f), join(outDir, f));
   const upstream = JSON.parse(readFileSync(join(pyodideDir, 'pyodide-lock.json'), 'utf8'));
+  const fileNames = lock.packages.map((project) => manifest[project].fileName);
+  for (const fileName of fileNames) copyFileSync(join(wheelDir, fileName), join(outDir, fileName));
+  const pycs = await precompileWheels(pyodideDir, outDir, fileNames);
+  log(`added ${pycs} bytecode files to the wheels`);
   const packages = {};
   for (const project of lock.packages) {
-    const { fileName, version, sha256: hash } = manifest[project];
-    copyFileSync(join(wheelDir, fileName), join(outDir, fileName));
-    packages[project] = { ...upstream.packages[project], file_name: fileName, version, sha256: hash };
+    const { fileName, version } = manifest[project];
+    packages[project] = { ...upstream.packages[project], file_name: fileName, version, sha256: sha256(join(outDir, fileName)) };
   }
   writeFileSync(join(outDir, 'pyodide-lock.json'), JSON.stringify({ ...upstream, packages }, null, 1));
   writeFileSync(join(outDir, 'versions.json'), JSON.stringify(manifest, null, 1));
@@ -106,7 +113,7 @@ async function main() {
     writeFileSync(join(cacheDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   }
   checkMinimums(manifest);
-  publish(manifest, wheelDir);
+  await publish(manifest, wheelDir);
   log(lock.packages.map((p) => `${p} ${manifest[p].version}`).join(', ') + ` → public/pyodide (${manifest.requests.source})`);
 }
 

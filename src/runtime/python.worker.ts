@@ -56,15 +56,19 @@ const output = {
 
 async function boot(baseUrl: string) {
   const started = performance.now();
-  post('progress', { stage: 'python', detail: 'Starting Python…' });
+  post('progress', { stage: 'python', detail: 'Starting Python and loading requests…' });
   // Pyodide resolves package URLs against indexURL, which must be absolute.
   const indexURL = new URL(`${baseUrl}pyodide/`, self.location.href).href;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
-  const py = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json` });
-  post('progress', { stage: 'packages', detail: 'Loading requests…' });
-  const loadErrors: string[] = [];
-  await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
-  if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
+  // `packages` downloads the wheels while the interpreter starts, instead of after it.
+  const py = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json`, packages: ['requests'] });
+  if (!('requests' in py.loadedPackages)) {
+    // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
+    post('progress', { stage: 'packages', detail: 'Loading requests…' });
+    const loadErrors: string[] = [];
+    await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
+    if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
+  }
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
