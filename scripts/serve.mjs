@@ -6,7 +6,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { contentSecurityPolicy } from './lib/security-headers.mjs';
+import { cacheControl, securityHeaders } from './lib/host-headers.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const root = resolve(arg('dir', process.env.FIX401_DIST ?? 'dist'));
@@ -40,17 +40,6 @@ function fileFor(pathname) {
   return existsSync(path) ? path : null;
 }
 
-/**
- * How long browsers may keep a file (see docs/performance.md). `/_astro/*` names carry a content
- * hash: immutable for a year. `/pyodide/*` names do not (pyodide.asm.wasm keeps its name across
- * Pyodide versions), so they are revalidated with an ETag: a repeat visit gets 304s and downloads
- * nothing, and an upgrade can never pair old wasm with new JS. HTML is always revalidated.
- */
-function cacheControl(pathname) {
-  if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
-  return 'public, max-age=0, must-revalidate';
-}
-
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml', '.txt', '.pf_meta']);
 /** gzip bodies, made once per file (the wasm shrinks from 9.6 MB to about 3 MB). */
 const gzipped = new Map();
@@ -67,7 +56,7 @@ if (!existsSync(root)) {
   process.exit(1);
 }
 
-const csp = contentSecurityPolicy(root);
+const security = securityHeaders(root);
 
 createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -86,9 +75,7 @@ createServer((request, response) => {
   file ??= join(root, '404.html');
   const headers = {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': csp,
-    'Referrer-Policy': 'no-referrer',
+    ...security,
   };
   if (status === 200) {
     const stat = statSync(file);
