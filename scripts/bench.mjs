@@ -13,6 +13,7 @@ import { lighthouseScores } from './bench/lighthouse.mjs';
 import { measureMemory } from './bench/memory.mjs';
 import { atLeast, atMost, below, info, table } from './bench/report.mjs';
 import { coldRun, warmRuns } from './bench/runtime.mjs';
+import { median } from './bench/stats.mjs';
 import { startServer } from './bench/server.mjs';
 import { BENCH_DIST, buildSite, lessonPaths } from './bench/site.mjs';
 import { kb, ms } from './bench/stats.mjs';
@@ -21,6 +22,8 @@ import { kb, ms } from './bench/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const flags = new Set(process.argv.slice(2));
+/** One cold Run is too noisy to judge a budget by (3.1–3.7 s seen in a row on a quiet machine). */
+const COLD_RUNS = 3;
 const check = flags.has('--check');
 const KB = 1024;
 
@@ -65,8 +68,11 @@ try {
     bytes.set(path, await measurePageBytes(context, path));
     await context.close();
   }
-  log(`cold Run on ${runLesson}`);
-  const coldMs = await coldRun(browser, server, runLesson);
+  log(`cold Run on ${runLesson} (${COLD_RUNS} fresh contexts)`);
+  /** @type {number[]} */
+  const coldRuns = [];
+  for (let i = 0; i < COLD_RUNS; i++) coldRuns.push(await coldRun(browser, server, runLesson));
+  const coldMs = median(coldRuns);
   log(`pre-booted Run, round trips, repeat visit on ${runLesson}`);
   const warm = await warmRuns(server, runLesson);
   log(`memory with 1 editor (${runLesson}) and 10 editors (${busiest}: ${exerciseCount(busiest)} exercises + clones)`);
@@ -106,7 +112,9 @@ try {
       );
     }
   }
-  rows.push(atMost('Cold Run → first output (empty cache)', coldMs, 3000, ms));
+  rows.push(
+    atMost(`Cold Run → first output (empty cache), median of ${COLD_RUNS}`, coldMs, 3000, ms, ` (each: ${coldRuns.map(ms).join(', ')})`),
+  );
   rows.push(atMost('Run → first output, pre-booted (first Run)', warm.preBootedMs, 300, ms));
   rows.push(info('Run → first output, later Runs (median of 5)', ms(warm.laterRunMs)));
   rows.push(
