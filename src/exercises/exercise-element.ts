@@ -5,11 +5,16 @@
 import type { CodeEditor } from '../editor/types';
 import type { Inspector } from '../inspector/index';
 import type { ExerciseConfig } from './config';
+import type { Exchange } from '../mock-api/contract';
+import { batched } from './batch';
 import { OutputView } from './output-view';
 import type { RunSession } from './run-session';
 import { shareUrl } from './share-link';
 import { loadCode, onStorageTrouble, recordProgress, saveCode } from './storage';
 import { DEFAULT_OPTIONS, type ScenarioOptions } from './url-options';
+
+/** How often new requests reach the HTTP log while code runs (a human cannot read faster). */
+const EXCHANGE_BATCH_MS = 100;
 
 const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 200));
 
@@ -45,10 +50,13 @@ class ExerciseElement extends HTMLElement {
       }
     });
     seen.observe(this);
-    const warm = () =>
+    // The learner reaches for the exercise: load what Run needs before the click lands.
+    const warm = () => {
       void this.getSession()
         .then((s) => s.prepare())
         .catch(() => undefined);
+      if (this.options.inspector) void import('../inspector/index').catch(() => undefined);
+    };
     this.addEventListener('pointerenter', warm, { once: true });
     this.addEventListener('focusin', warm, { once: true });
   }
@@ -208,10 +216,13 @@ class ExerciseElement extends HTMLElement {
       const session = await this.getSession();
       const inspector = await this.getInspector(session);
       inspector?.clear();
-      const report = await session.run(code, {
-        onOutput: (chunks, dropped) => this.output.append(chunks, dropped),
-        onExchange: (exchange) => inspector?.add(exchange),
-      });
+      const exchanges = batched<Exchange>((items) => items.forEach((e) => inspector?.add(e)), EXCHANGE_BATCH_MS);
+      const report = await session
+        .run(code, {
+          onOutput: (chunks, dropped) => this.output.append(chunks, dropped),
+          onExchange: (exchange) => exchanges.push(exchange),
+        })
+        .finally(() => exchanges.flush());
       const { result, verdict } = report;
       this.output.finishRun();
       if (result.failure) this.output.append([{ stream: 'stderr', text: result.failure.traceback }]);
