@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fromDebian } from './lib/debian-route.mjs';
 import { fromPyodideCdn } from './lib/pyodide-route.mjs';
-import { precompileWheels } from './lib/precompile-wheels.mjs';
+import { precompileStdlib, precompileWheels } from './lib/precompile.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cacheDir = join(root, '.cache/wheels');
@@ -61,8 +61,8 @@ function checkMinimums(manifest) {
 }
 
 /**
- * Copies Pyodide's core and the wheels into public/pyodide, adds bytecode to the wheels, and writes
- * a lock file listing only what we serve (with the hashes of the wheels as served).
+ * Copies Pyodide's core and the wheels into public/pyodide, adds bytecode to the wheels and the
+ * stdlib zip, and writes a lock file listing only what we serve (with the wheels' hashes as served).
  */
 async function publish(manifest, wheelDir) {
   rmSync(outDir, { recursive: true, force: true });
@@ -79,6 +79,8 @@ async function publish(manifest, wheelDir) {
     packages[project] = { ...upstream.packages[project], file_name: fileName, version, sha256: sha256(join(outDir, fileName)) };
   }
   writeFileSync(join(outDir, 'pyodide-lock.json'), JSON.stringify({ ...upstream, packages }, null, 1));
+  const modules = await precompileStdlib(outDir, readFileSync(join(root, 'src/runtime/sandbox.py'), 'utf8'));
+  log(`added bytecode for ${modules} standard-library modules to python_stdlib.zip`);
   writeFileSync(join(outDir, 'versions.json'), JSON.stringify(manifest, null, 1));
 }
 
