@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fromDebian } from './lib/debian-route.mjs';
 import { fromPyodideCdn } from './lib/pyodide-route.mjs';
-import { precompileStdlib, precompileWheels } from './lib/precompile.mjs';
+import { addBytecode } from './lib/precompile.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cacheDir = join(root, '.cache/wheels');
@@ -71,16 +71,15 @@ async function publish(manifest, wheelDir) {
   const upstream = JSON.parse(readFileSync(join(pyodideDir, 'pyodide-lock.json'), 'utf8'));
   const fileNames = lock.packages.map((project) => manifest[project].fileName);
   for (const fileName of fileNames) copyFileSync(join(wheelDir, fileName), join(outDir, fileName));
-  const pycs = await precompileWheels(pyodideDir, outDir, fileNames);
-  log(`added ${pycs} bytecode files to the wheels`);
+  const sandboxSource = readFileSync(join(root, 'src/runtime/sandbox.py'), 'utf8');
+  const { wheelPycs, stdlibModules } = await addBytecode(pyodideDir, outDir, fileNames, sandboxSource);
+  log(`added bytecode: ${wheelPycs} files to the wheels, ${stdlibModules} standard-library modules to python_stdlib.zip`);
   const packages = {};
   for (const project of lock.packages) {
     const { fileName, version } = manifest[project];
     packages[project] = { ...upstream.packages[project], file_name: fileName, version, sha256: sha256(join(outDir, fileName)) };
   }
   writeFileSync(join(outDir, 'pyodide-lock.json'), JSON.stringify({ ...upstream, packages }, null, 1));
-  const modules = await precompileStdlib(outDir, readFileSync(join(root, 'src/runtime/sandbox.py'), 'utf8'));
-  log(`added bytecode for ${modules} standard-library modules to python_stdlib.zip`);
   writeFileSync(join(outDir, 'versions.json'), JSON.stringify(manifest, null, 1));
 }
 
