@@ -4,10 +4,10 @@
  * scenario schema (src/exercises/scenario-schema.ts); a bad value fails the build with its path.
  */
 import { z } from 'astro/zod';
+import { B64TOKEN } from './b64token';
 import { resolveScenarioTime } from './clock';
 
-/** RFC 6750 §2.1 b64token: the only characters a Bearer token may have. */
-export const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+export { B64TOKEN };
 
 const scenarioTime = z.string().refine((value) => resolveScenarioTime(value, 0) !== null, {
   message: 'use an ISO instant like "2026-01-15T10:30:00Z" or an offset from clockStart like "+30m" or "-5m"',

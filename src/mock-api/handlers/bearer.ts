@@ -10,7 +10,7 @@ import { mediaType, type RequestContext } from '../context';
 import { maskSecret } from '../mask';
 import { decide, jsonReply, type Reply } from '../reply';
 import type { AccessTokenRecord } from '../state';
-import { B64TOKEN } from '../state-schema';
+import { B64TOKEN } from '../b64token';
 import { buildChallenge, sanitizeErrorDescription, type ChallengeParam } from '../www-authenticate';
 import { describeUnknownToken } from './token-hints';
 
