@@ -11,7 +11,9 @@ export function shareUrl(base: URL, scenarioId: string, code: string): string {
   return url.toString();
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one. No lookbehind:
+// Safari before 16.4 cannot parse it, and a regex literal it cannot parse breaks the whole module.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type DecodedHash = { kind: 'none' } | { kind: 'code'; code: string } | { kind: 'corrupt'; reason: string };
 

@@ -22,8 +22,10 @@ const FIELD_NAMES = 'access_token|refresh_token|id_token|client_secret|password|
 const SECRET_FIELD = new RegExp(`(^|[^a-z0-9])(${FIELD_NAMES})$`, 'i');
 // key=value or "key": "value" (or Python-repr quotes) in text that is not valid JSON: form bodies,
 // query strings, `data=str(dict)` mistakes.
+// The lead group (start, or a character that is not a letter or digit) stands for a negative lookbehind,
+// which Safari before 16.4 cannot parse.
 const LOOSE_FIELD = new RegExp(
-  `(?<![A-Za-z0-9])(["']?)(${FIELD_NAMES})\\1(\\s*[:=]\\s*)(?:"((?:[^"\\\\]|\\\\.)*)"|'((?:[^'\\\\]|\\\\.)*)'|([^&\\s,;}\\]]+))`,
+  `(^|[^A-Za-z0-9])(["']?)(${FIELD_NAMES})\\2(\\s*[:=]\\s*)(?:"((?:[^"\\\\]|\\\\.)*)"|'((?:[^'\\\\]|\\\\.)*)'|([^&\\s,;}\\]]+))`,
   'gi',
 );
 const DIGEST_PARAM = /\b(response|nonce)(\s*=\s*)("(?:[^"\\]|\\.)*"|[^,\s]*)/gi;
@@ -107,9 +109,9 @@ export function maskText(text: string, found?: Found): string {
       if (isSecretHeader(key)) return maskHeaderValue(key, value, found);
       return isSecretField(key) ? hide(value, found) : null;
     });
-  return text.replace(LOOSE_FIELD, (_m, q: string, key: string, sep: string, dq?: string, sq?: string, bare?: string) => {
+  return text.replace(LOOSE_FIELD, (_m, lead: string, q: string, key: string, sep: string, dq?: string, sq?: string, bare?: string) => {
     const value = dq !== undefined ? `"${hide(dq, found)}"` : sq !== undefined ? `'${hide(sq, found)}'` : hide(bare ?? '', found);
-    return `${q}${key}${q}${sep}${value}`;
+    return `${lead}${q}${key}${q}${sep}${value}`;
   });
 }
 
