@@ -39,10 +39,20 @@ export function maskExchange(exchange: Exchange): Exchange {
     text
       .replace(SECRET_FIELDS, (_m, name: string, v: string) => `${name}=${maskSecret(v)}`)
       .replace(SECRET_JSON, (_m, name: string, v: string) => `"${name}": "${maskSecret(v)}"`);
+  // Raw messages: credential header lines in the head, token fields anywhere.
+  const raw = (text: string): string =>
+    body(
+      text.replace(
+        /^(authorization|x-api-key|cookie):[ \t]*(.*)$/gim,
+        (_m, name: string, v: string) => `${name}: ${maskCredentialHeader(v)}`,
+      ),
+    );
   return {
     ...exchange,
     requestHeaders: headers(exchange.requestHeaders),
     requestBody: body(exchange.requestBody),
     responseBody: body(exchange.responseBody),
+    ...(exchange.rawRequest === undefined ? {} : { rawRequest: raw(exchange.rawRequest) }),
+    ...(exchange.rawResponse === undefined ? {} : { rawResponse: raw(exchange.rawResponse) }),
   };
 }

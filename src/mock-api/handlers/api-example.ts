@@ -63,8 +63,16 @@ function notFound(ctx: RequestContext): Reply {
   );
 }
 
+/** The Allow header for the routes at a path: their methods, HEAD with GET (RFC 9110 §9.3.2), OPTIONS. */
+function allowFor(routes: RouteConfig[]): string {
+  const methods = new Set<string>(routes.map((r) => r.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  methods.add('OPTIONS');
+  return [...methods].join(', ');
+}
+
 /** Answers a request to api.example.com. */
-export async function handleApiExample(ctx: RequestContext): Promise<Reply> {
+export function handleApiExample(ctx: RequestContext): Reply {
   const path = ctx.url.pathname;
   if (path === '/oauth/token') return handleToken(ctx);
   if (path === '/oauth/revoke') return handleRevoke(ctx);
@@ -73,18 +81,23 @@ export async function handleApiExample(ctx: RequestContext): Promise<Reply> {
   // RFC 9110 §9.3.2: HEAD is answered like GET.
   const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
   const route = candidates.find((r) => r.method === 'ANY' || r.method === method);
+  // RFC 9110 §9.3.7: OPTIONS asks what the resource supports; no credentials needed to ask.
+  if (!route && ctx.method === 'OPTIONS') {
+    const allow = allowFor(candidates);
+    return { status: 204, headers: [['allow', allow]], body: '', decision: decide('options', `${path} takes ${allow}`) };
+  }
   if (!route) {
-    const allow = [...new Set(candidates.map((r) => r.method))].join(', ');
+    const takes = [...new Set(candidates.map((r) => r.method))].join(', ');
     return jsonReply(
       405,
-      { error: 'method_not_allowed', error_description: `Use ${allow}` },
-      decide('method_not_allowed', `${ctx.method} is not allowed on ${path}; it takes ${allow}`),
-      [['allow', allow]],
+      { error: 'method_not_allowed', error_description: `Use ${takes}` },
+      decide('method_not_allowed', `${ctx.method} is not allowed on ${path}; it takes ${takes}`),
+      [['allow', allowFor(candidates)]],
     );
   }
   const auth = authenticate(ctx, route);
   if (!auth.ok) return auth.reply;
-  const body = await readRouteBody(ctx, route);
+  const body = readRouteBody(ctx, route);
   if (!body.ok) return body.reply;
   return performAction(ctx, route, body.received, auth.identity, auth.decision);
 }

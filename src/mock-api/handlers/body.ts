@@ -4,6 +4,7 @@
  * RFC 9110 §15.5.21), which shows learners that not every failure is a 401.
  */
 import { mediaType, type RequestContext } from '../context';
+import { parseMultipart } from '../multipart';
 import { decide, jsonReply, type Reply } from '../reply';
 import type { RouteConfig } from '../state-schema';
 
@@ -28,15 +29,9 @@ export function flattenPairs(pairs: Iterable<[string, string]>): Record<string, 
 }
 
 /** Text fields of a multipart body (file parts are named by their file name). */
-export async function multipartFields(ctx: RequestContext): Promise<[string, string][] | null> {
-  try {
-    const form = await new Response(ctx.body.slice().buffer, {
-      headers: { 'content-type': ctx.headers.get('content-type') ?? '' },
-    }).formData();
-    return [...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]);
-  } catch {
-    return null;
-  }
+export function multipartFields(ctx: RequestContext): [string, string][] | null {
+  const parts = parseMultipart(ctx.body, ctx.headers.get('content-type') ?? '');
+  return parts?.map((p) => [p.name, p.filename ?? new TextDecoder().decode(p.data)]) ?? null;
 }
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -73,7 +68,7 @@ function validate(route: RouteConfig, value: unknown): Reply | null {
 }
 
 /** Parses and checks the body for `route`; `received` is what an echo shows. */
-export async function readRouteBody(ctx: RequestContext, route: RouteConfig): Promise<BodyOutcome> {
+export function readRouteBody(ctx: RequestContext, route: RouteConfig): BodyOutcome {
   if (route.body === 'none') return { ok: true, received: null };
   const type = mediaType(ctx.headers);
   if (ctx.body.length === 0) {
@@ -106,6 +101,6 @@ export async function readRouteBody(ctx: RequestContext, route: RouteConfig): Pr
     return { ok: false, reply: unsupported(route, why) };
   }
   if (type === FORM) return { ok: true, received: flattenPairs(new URLSearchParams(ctx.bodyText)) };
-  if (type === MULTIPART) return { ok: true, received: flattenPairs((await multipartFields(ctx)) ?? []) };
+  if (type === MULTIPART) return { ok: true, received: flattenPairs(multipartFields(ctx) ?? []) };
   return { ok: true, received: looksJson ? (tryJson(ctx.bodyText) as { value: unknown }).value : ctx.bodyText };
 }

@@ -64,7 +64,7 @@ export function checkDigest(ctx: RequestContext): AuthOutcome<UserPrincipal> {
   if (missing.length) return fail('malformed_credentials', `the Digest credentials lack ${missing.join(', ')}`);
   const get = (name: string): string => p.get(name) ?? '';
 
-  const target = requestTarget(ctx.url);
+  const target = requestTarget(ctx);
   if (get('uri') !== target && get('uri') !== ctx.url.href)
     return fail('uri_mismatch', `the Digest uri "${get('uri')}" is not this request's target "${target}"`);
   if (get('realm') !== config.realm) return deny('wrong_realm', `realm "${get('realm')}" is not this server's realm "${config.realm}"`);

@@ -105,7 +105,7 @@ export function httpbinDigest(
     realm: get('realm'),
     password: passwd,
     method: ctx.method,
-    uri: requestTarget(ctx.url),
+    uri: requestTarget(ctx),
     nonce: get('nonce'),
     ...(clientQop === 'auth' || clientQop === 'auth-int' ? { qop: clientQop, nc: get('nc'), cnonce: get('cnonce') } : {}),
     body: ctx.body,

@@ -4,6 +4,7 @@
  * escapes, a final newline, and header names the way Werkzeug spells them.
  */
 import type { Decision } from '../contract';
+import { werkzeugReasonPhrase } from '../reason-phrases';
 import { decide, type Reply } from '../reply';
 
 /** Client address httpbin reports as `origin` (a documentation address, RFC 5737). */
@@ -41,12 +42,24 @@ export function httpbinJsonText(value: unknown): string {
 
 /** A JSON answer as httpbin sends it. */
 export function httpbinJson(request: Headers, status: number, value: unknown, decision: Decision, extra: [string, string][] = []): Reply {
-  return { status, headers: [...httpbinHeaders(request, 'application/json'), ...extra], body: httpbinJsonText(value), decision };
+  return {
+    status,
+    reason: werkzeugReasonPhrase(status),
+    headers: [...httpbinHeaders(request, 'application/json'), ...extra],
+    body: httpbinJsonText(value),
+    decision,
+  };
 }
 
 /** An empty or text answer (Flask's default content type). */
 export function httpbinText(request: Headers, status: number, body: string, decision: Decision, extra: [string, string][] = []): Reply {
-  return { status, headers: [...httpbinHeaders(request, 'text/html; charset=utf-8'), ...extra], body, decision };
+  return {
+    status,
+    reason: werkzeugReasonPhrase(status),
+    headers: [...httpbinHeaders(request, 'text/html; charset=utf-8'), ...extra],
+    body,
+    decision,
+  };
 }
 
 const PAGE = (title: string, text: string): string =>
@@ -61,7 +74,7 @@ export function httpbinNotFound(request: Headers, path: string): Reply {
     PAGE('404 Not Found', text),
     decide(
       'not_found',
-      `httpbin has no ${path} (this sandbox serves /headers, /anything, /status, /bearer, /basic-auth, /hidden-basic-auth, /digest-auth)`,
+      `httpbin has no ${path} (this sandbox serves /get, /headers, /anything, /status, /redirect, /relative-redirect, /absolute-redirect, /redirect-to, /bearer, /basic-auth, /hidden-basic-auth, /digest-auth)`,
     ),
   );
 }

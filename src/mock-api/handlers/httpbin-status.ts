@@ -1,4 +1,5 @@
 /** `/status/{codes}` as httpbin's helpers.status_code answers it, including its 401 challenge. */
+import type { Via } from '../context';
 import { decide, type Reply } from '../reply';
 import { httpbinJsonText, httpbinText } from './httpbin-format';
 
@@ -52,23 +53,36 @@ function chooseCode(codes: string): number | null {
   return choices.at(-1)?.[0] ?? null;
 }
 
+/**
+ * The statuses each path can deliver: http.client reads three digits (100–999, else BadStatusLine);
+ * a `Response` handed to the browser can only carry 200–599.
+ */
+const DELIVERABLE: Readonly<Record<Via, [number, number]>> = { python: [100, 999], browser: [200, 599] };
+
 /** The reply for `/status/{codes}`. */
-export function statusCodeReply(request: Headers, codes: string): Reply {
+export function statusCodeReply(request: Headers, codes: string, via: Via): Reply {
   const code = chooseCode(codes);
   if (code === null) return httpbinText(request, 400, 'Invalid status code', decide('invalid_status', `"${codes}" is not a status code`));
-  // Fetch's Response can only carry 200–599; a service worker could not deliver anything else either.
-  if (code < 200 || code > 599)
+  const [low, high] = DELIVERABLE[via];
+  if (code < low || code > high)
     return httpbinText(
       request,
       400,
       'Invalid status code',
-      decide('invalid_status', `the sandbox can only answer statuses 200–599, not ${code}`),
+      decide(
+        'invalid_status',
+        via === 'browser'
+          ? `a request the browser makes can only get statuses 200–599, not ${code}`
+          : `an HTTP/1.1 status is three digits (100–999), not ${code}`,
+      ),
     );
   const entry = CODE_MAP[code] ?? {};
   const reason =
     code === 401
       ? 'httpbin answers the status you ask for: /status/401 fails whatever credentials you send'
-      : `httpbin answers the status you ask for (${code})`;
+      : code === 100
+        ? 'httpbin answers the status you ask for (100): http.client skips a 100 Continue and waits for a final answer that never comes'
+        : `httpbin answers the status you ask for (${code})`;
   const reply = httpbinText(request, code, entry.body ?? '', decide('status', reason), entry.headers ?? []);
   if (entry.json) reply.headers = reply.headers.map(([n, v]) => [n, n === 'content-type' ? 'application/json' : v]);
   return reply;

@@ -1,71 +1,108 @@
 /**
- * The httpbin.org subset (postmanlabs/httpbin core.py): request inspection, status codes and the
- * auth endpoints, answering as the real service does so other tutorials' code runs unchanged.
+ * The httpbin.org subset (postmanlabs/httpbin core.py): request inspection, status codes, redirects
+ * and the auth endpoints, answering as the real service does so other tutorials' code runs unchanged.
+ * Routing follows Flask: a route lists its methods, GET brings HEAD, every route answers OPTIONS.
  */
-import { decodeUtf8Strict, encodeBase64 } from '../codec';
-import { mediaType, type RequestContext } from '../context';
+import type { RequestContext } from '../context';
 import { decide, type Reply } from '../reply';
-import { flattenPairs } from './body';
+import { echoedHeaders, requestDict } from './httpbin-echo';
 import { httpbinBasic, httpbinBearer, httpbinDigest } from './httpbin-auth';
-import { HTTPBIN_ORIGIN, httpbinJson, httpbinMethodNotAllowed, httpbinNotFound, httpbinText, werkzeugHeaderName } from './httpbin-format';
-import { httpbinRedirectTo } from './httpbin-redirect';
+import { httpbinJson, httpbinMethodNotAllowed, httpbinNotFound, httpbinText } from './httpbin-format';
+import { httpbinAbsoluteRedirect, httpbinRedirect, httpbinRedirectTo, httpbinRelativeRedirect } from './httpbin-redirect';
 import { statusCodeReply } from './httpbin-status';
 
-const GET_ONLY = 'GET, HEAD, OPTIONS';
-const ANYTHING_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE'];
+const GET = ['GET'];
+const ANYTHING = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE'];
 
-/** The request's headers as httpbin echoes them (Host and Content-Length as the server saw them). */
-function echoedHeaders(ctx: RequestContext): Record<string, string> {
-  const out: Record<string, string> = { Host: ctx.url.host };
-  for (const [name, value] of ctx.headers) out[werkzeugHeaderName(name)] = value;
-  // A browser strips Content-Length from what the page sees; requests always sends it (0 for a bodiless POST).
-  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') out['Content-Length'] = String(ctx.body.length);
-  else if (ctx.body.length > 0) out['Content-Length'] = String(ctx.body.length);
-  return out;
+interface Route {
+  /** Matches the decoded path segments (after the leading `/`); returns the view or null. */
+  match(segments: string[]): ((ctx: RequestContext) => Reply) | null;
+  methods: string[];
 }
 
-/** httpbin's get_dict() for /anything: url, args, form, data, files, json, headers, origin, method. */
-async function anything(ctx: RequestContext): Promise<Record<string, unknown>> {
-  const type = mediaType(ctx.headers);
-  let form: Record<string, unknown> = {};
-  let files: Record<string, unknown> = {};
-  let data = '';
-  if (type === 'application/x-www-form-urlencoded') form = flattenPairs(new URLSearchParams(ctx.bodyText));
-  else if (type === 'multipart/form-data') {
-    const parts = await new Response(ctx.body.slice().buffer, { headers: { 'content-type': ctx.headers.get('content-type') ?? '' } })
-      .formData()
-      .catch(() => null);
-    const fields = parts ? [...parts.entries()] : [];
-    form = flattenPairs(fields.flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as [string, string]] : [])));
-    const fileTexts = await Promise.all(
-      fields.flatMap(([k, v]) => (typeof v === 'string' ? [] : [v.text().then((t) => [k, t] as [string, string])])),
-    );
-    files = flattenPairs(fileTexts);
-  } else {
-    // helpers.json_safe: text when UTF-8, else a base64 data URL.
-    data = decodeUtf8Strict(ctx.body) ?? `data:application/octet-stream;base64,${encodeBase64(ctx.body)}`;
-  }
-  let json: unknown = null;
-  try {
-    json = JSON.parse(data) as unknown;
-  } catch {
-    json = null;
-  }
-  return {
-    args: flattenPairs(ctx.url.searchParams),
-    data,
-    files,
-    form,
-    headers: echoedHeaders(ctx),
-    json,
-    method: ctx.method,
-    origin: HTTPBIN_ORIGIN,
-    url: ctx.url.href,
-  };
+/** Werkzeug's `<int:n>` converter: digits only, else the route does not match (404). */
+const int = (s: string | undefined): number | null => (s !== undefined && /^\d+$/.test(s) ? Number(s) : null);
+
+const ROUTES: Route[] = [
+  { methods: GET, match: (s) => (s.length === 1 && s[0] === '' ? home : null) },
+  {
+    methods: GET,
+    match: (s) =>
+      s.join('/') === 'get'
+        ? (ctx) => httpbinJson(ctx.headers, 200, requestDict(ctx, false), decide('echo', 'httpbin echoes the request'))
+        : null,
+  },
+  {
+    methods: GET,
+    match: (s) =>
+      s.join('/') === 'headers'
+        ? (ctx) => httpbinJson(ctx.headers, 200, { headers: echoedHeaders(ctx) }, decide('echo', 'httpbin echoes the headers it received'))
+        : null,
+  },
+  {
+    methods: ANYTHING,
+    match: (s) =>
+      s[0] === 'anything'
+        ? (ctx) =>
+            httpbinJson(
+              ctx.headers,
+              200,
+              requestDict(ctx, true),
+              decide('echo', 'httpbin echoes the request: no credentials are checked here'),
+            )
+        : null,
+  },
+  {
+    methods: ANYTHING,
+    match: (s) => (s.length === 2 && s[0] === 'status' ? (ctx) => statusCodeReply(ctx.headers, s[1] ?? '', ctx.via) : null),
+  },
+  { methods: ANYTHING, match: (s) => (s.join('/') === 'redirect-to' ? httpbinRedirectTo : null) },
+  ...(
+    [
+      ['redirect', httpbinRedirect],
+      ['relative-redirect', httpbinRelativeRedirect],
+      ['absolute-redirect', httpbinAbsoluteRedirect],
+    ] as const
+  ).map(([name, view]): Route => ({
+    methods: GET,
+    match: (s) => {
+      const n = s.length === 2 && s[0] === name ? int(s[1]) : null;
+      return n === null ? null : (ctx) => view(ctx, n);
+    },
+  })),
+  { methods: GET, match: (s) => (s.join('/') === 'bearer' ? httpbinBearer : null) },
+  {
+    methods: GET,
+    match: ([first = '', user = '', passwd = '', ...more]) =>
+      (first === 'basic-auth' || first === 'hidden-basic-auth') && passwd !== '' && more.length === 0
+        ? (ctx) => httpbinBasic(ctx, user, passwd, first === 'hidden-basic-auth')
+        : null,
+  },
+  {
+    methods: GET,
+    match: ([first = '', qop = '', user = '', passwd, algorithm, ...more]) =>
+      first === 'digest-auth' && passwd !== undefined && more.length <= 1
+        ? (ctx) => httpbinDigest(ctx, qop, user, passwd, algorithm)
+        : null,
+  },
+];
+
+function home(ctx: RequestContext): Reply {
+  return httpbinText(
+    ctx.headers,
+    200,
+    '<!DOCTYPE html>\n<title>httpbin.org</title>\n<h1>httpbin.org</h1>\n',
+    decide('echo', 'httpbin home page'),
+  );
+}
+
+/** Flask's Allow list: the route's methods, HEAD with GET, and OPTIONS. */
+function allow(methods: string[]): string {
+  return [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
 }
 
 /** Answers a request to httpbin.org. */
-export async function handleHttpbin(ctx: RequestContext): Promise<Reply> {
+export function handleHttpbin(ctx: RequestContext): Reply {
   const path = ctx.url.pathname;
   const segments = path
     .split('/')
@@ -77,41 +114,24 @@ export async function handleHttpbin(ctx: RequestContext): Promise<Reply> {
         return s;
       }
     });
-  const [first = '', ...rest] = segments;
-  const getOnly = (answer: () => Reply): Reply =>
-    ctx.method === 'GET' || ctx.method === 'HEAD' ? answer() : httpbinMethodNotAllowed(ctx.headers, ctx.method, path, GET_ONLY);
-
-  if (first === 'headers' && rest.length === 0)
-    return getOnly(() =>
-      httpbinJson(ctx.headers, 200, { headers: echoedHeaders(ctx) }, decide('echo', 'httpbin echoes the headers it received')),
-    );
-  if (first === 'anything') {
-    if (!ANYTHING_METHODS.includes(ctx.method))
-      return httpbinMethodNotAllowed(ctx.headers, ctx.method, path, `${ANYTHING_METHODS.join(', ')}, HEAD, OPTIONS`);
-    return httpbinJson(
-      ctx.headers,
-      200,
-      await anything(ctx),
-      decide('echo', 'httpbin echoes the request: no credentials are checked here'),
-    );
+  for (const route of ROUTES) {
+    const view = route.match(segments);
+    if (!view) continue;
+    const allowed = allow(route.methods);
+    // Flask's automatic OPTIONS: 200, empty body, Allow; httpbin's after_request adds its CORS answer.
+    if (ctx.method === 'OPTIONS') {
+      const requested = ctx.headers.get('access-control-request-headers');
+      return httpbinText(ctx.headers, 200, '', decide('options', `httpbin's ${path} takes ${allowed}`), [
+        ['allow', allowed],
+        ['access-control-allow-methods', 'GET, POST, PUT, DELETE, PATCH, OPTIONS'],
+        ['access-control-max-age', '3600'],
+        ...(requested === null ? [] : [['access-control-allow-headers', requested] as [string, string]]),
+      ]);
+    }
+    // Werkzeug answers HEAD with the GET view; the body is dropped when the answer is written.
+    const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
+    if (!route.methods.includes(method)) return httpbinMethodNotAllowed(ctx.headers, ctx.method, path, allowed);
+    return view(ctx);
   }
-  if (first === 'status' && rest.length === 1) {
-    if (!ANYTHING_METHODS.includes(ctx.method))
-      return httpbinMethodNotAllowed(ctx.headers, ctx.method, path, `${ANYTHING_METHODS.join(', ')}, HEAD, OPTIONS`);
-    return statusCodeReply(ctx.headers, rest[0] ?? '');
-  }
-  if (first === 'redirect-to' && rest.length === 0) return httpbinRedirectTo(ctx);
-  if (first === 'bearer' && rest.length === 0) return getOnly(() => httpbinBearer(ctx));
-  if ((first === 'basic-auth' || first === 'hidden-basic-auth') && rest.length === 2)
-    return getOnly(() => httpbinBasic(ctx, rest[0] ?? '', rest[1] ?? '', first === 'hidden-basic-auth'));
-  if (first === 'digest-auth' && rest.length >= 3 && rest.length <= 5)
-    return getOnly(() => httpbinDigest(ctx, rest[0] ?? '', rest[1] ?? '', rest[2] ?? '', rest[3]));
-  if (path === '/' || path === '')
-    return httpbinText(
-      ctx.headers,
-      200,
-      '<!DOCTYPE html>\n<title>httpbin.org</title>\n<h1>httpbin.org</h1>\n',
-      decide('echo', 'httpbin home page'),
-    );
   return httpbinNotFound(ctx.headers, path);
 }

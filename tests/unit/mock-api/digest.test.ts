@@ -1,7 +1,19 @@
 /** Digest routes (RFC 7616): vectors, the requests HTTPDigestAuth handshake, stale nonces. */
 import { describe, expect, it } from 'vitest';
 import { digestResponse } from '../../../src/mock-api/digest-core';
-import { API, RequestsDigestClient, basicHeader, digestDance, hexOf, makeServer, parseDictHeader, send } from './helpers';
+import {
+  API,
+  HTTPBIN,
+  RequestsDigestClient,
+  basicHeader,
+  digestDance,
+  hexOf,
+  latin1,
+  makeServer,
+  parseDictHeader,
+  parseResponse,
+  send,
+} from './helpers';
 
 const URL_ = `${API}/digest/report?year=2026`;
 
@@ -181,5 +193,35 @@ describe('invalid Digest credentials', () => {
   it('unquoted qop and nc as RFC 7616 writes them are accepted too', async () => {
     const r = await withChallenge((h) => h.replace('qop="auth"', 'qop=auth'));
     expect(r.status).toBe(200);
+  });
+});
+
+describe('the Digest uri is the request-target as sent', () => {
+  // WHATWG URL percent-encodes ' in the query of https URLs; CPython sends it literally.
+  const TARGET = "/digest-auth/auth/user/passwd?q=it's";
+  const raw = (authorization?: string): Uint8Array =>
+    latin1(`GET ${TARGET} HTTP/1.1\r\nHost: httpbin.org\r\n${authorization ? `Authorization: ${authorization}\r\n` : ''}\r\n`);
+
+  it("HTTPDigestAuth succeeds with a literal ' in the query (httpbin)", () => {
+    const server = makeServer();
+    const wire = (bytes: Uint8Array) => parseResponse(server.handleWire({ scheme: 'https', host: 'httpbin.org', port: 443, bytes }));
+    const first = wire(raw());
+    const client = new RequestsDigestClient('user', 'passwd');
+    client.readChallenge(first.headers.find(([n]) => n === 'WWW-Authenticate')?.[1] ?? '');
+    const second = wire(raw(client.build('GET', `${HTTPBIN}${TARGET}`, 'abcdef0123456789', TARGET) ?? ''));
+    expect(second.status).toBe(200);
+  });
+
+  it('and on api.example.com, whose uri check compares the raw target', () => {
+    const server = makeServer();
+    const target = "/digest/x?q=it's";
+    const bytes = (authorization?: string) =>
+      latin1(`GET ${target} HTTP/1.1\r\nHost: api.example.com\r\n${authorization ? `Authorization: ${authorization}\r\n` : ''}\r\n`);
+    const wire = (b: Uint8Array) => parseResponse(server.handleWire({ scheme: 'https', host: 'api.example.com', port: 443, bytes: b }));
+    const client = new RequestsDigestClient('alice', 'wonderland');
+    client.readChallenge(wire(bytes()).headers.find(([n]) => n === 'WWW-Authenticate')?.[1] ?? '');
+    const second = wire(bytes(client.build('GET', `https://api.example.com${target}`, 'abcdef0123456789', target) ?? ''));
+    expect(second.status).toBe(200);
+    expect(server.log.at(-1)?.url).toBe(`https://api.example.com${target}`);
   });
 });

@@ -172,3 +172,59 @@ describe('other httpbin paths', () => {
     expect(r.text).toContain('<title>404 Not Found</title>');
   });
 });
+
+describe('/get, HEAD and OPTIONS', () => {
+  it('/get: args, headers, origin, url (the target as sent)', async () => {
+    const r = await send(makeServer(), 'GET', `${HTTPBIN}/get?a=1&a=2`);
+    expect(Object.keys(r.body as object)).toEqual(['args', 'headers', 'origin', 'url']);
+    expect(r.body).toMatchObject({ args: { a: ['1', '2'] }, url: 'https://httpbin.org/get?a=1&a=2' });
+  });
+
+  it('echoes Host and Content-Length as sent on the wire, drops Connection, hides env headers', async () => {
+    const r = await send(makeServer(), 'POST', `${HTTPBIN}/anything`, {
+      headers: [
+        ['Connection', 'keep-alive'],
+        ['X-Request-Id', 'abc'],
+        ['X-Twice', 'a'],
+        ['X-Twice', 'b'],
+      ],
+      body: 'hi',
+    });
+    const headers = (r.body as { headers: Record<string, string> }).headers;
+    expect(headers).toEqual({ Host: 'httpbin.org', 'Content-Length': '2', 'X-Twice': 'a,b' });
+  });
+
+  it('a GET from requests sends no Content-Length, so none is echoed; the browser path still gets Host', async () => {
+    const server = makeServer();
+    expect((await send(server, 'GET', `${HTTPBIN}/headers`)).body).toEqual({ headers: { Host: 'httpbin.org' } });
+    expect((await send(server, 'GET', `${HTTPBIN}/headers`, { via: 'browser' })).body).toEqual({ headers: { Host: 'httpbin.org' } });
+  });
+
+  it('HEAD answers like GET without a body', async () => {
+    const r = await send(makeServer(), 'HEAD', `${HTTPBIN}/get`);
+    expect(r.status).toBe(200);
+    expect(r.text).toBe('');
+    expect(Number(r.headers.get('content-length'))).toBeGreaterThan(0);
+  });
+
+  it('OPTIONS → 200, empty body, Allow as Flask computes it, matching the 405', async () => {
+    const server = makeServer();
+    const options = await send(server, 'OPTIONS', `${HTTPBIN}/headers`);
+    expect([options.status, options.text, options.headers.get('allow')]).toEqual([200, '', 'GET, HEAD, OPTIONS']);
+    expect((await send(server, 'PUT', `${HTTPBIN}/headers`)).headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const anything = await send(server, 'OPTIONS', `${HTTPBIN}/anything`);
+    expect(anything.headers.get('allow')).toBe('GET, POST, PUT, DELETE, PATCH, TRACE, HEAD, OPTIONS');
+  });
+
+  it('status lines carry httpbin.org’s upper-case Werkzeug reasons', async () => {
+    expect((await send(makeServer(), 'GET', `${HTTPBIN}/status/401`)).reason).toBe('UNAUTHORIZED');
+    expect((await send(makeServer(), 'GET', `${HTTPBIN}/status/418`)).reason).toBe("I'M A TEAPOT");
+  });
+
+  it('/status: any three-digit code on the wire, only 200–599 for the browser', async () => {
+    expect((await send(makeServer(), 'GET', `${HTTPBIN}/status/799`)).status).toBe(799);
+    expect((await send(makeServer(), 'GET', `${HTTPBIN}/status/1000`)).status).toBe(400);
+    expect((await send(makeServer(), 'GET', `${HTTPBIN}/status/799`, { via: 'browser' })).status).toBe(400);
+    expect((await send(makeServer(), 'GET', `${HTTPBIN}/status/304`)).text).toBe('');
+  });
+});

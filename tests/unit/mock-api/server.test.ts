@@ -26,10 +26,17 @@ describe('hosts', () => {
     expect(r.exchange.decision.reason).toContain('did you mean /endpoint');
   });
 
-  it('wrong method on a known path → 405 with Allow', async () => {
+  it('wrong method on a known path → 405 with Allow (OPTIONS included: it is answered)', async () => {
     const r = await send(makeServer(), 'GET', `${API}/endpoint`);
     expect(r.status).toBe(405);
-    expect(r.headers.get('allow')).toBe('POST');
+    expect(r.headers.get('allow')).toBe('POST, OPTIONS');
+  });
+
+  it('OPTIONS → 204 with the same Allow, no credentials needed (RFC 9110 §9.3.7)', async () => {
+    const r = await send(makeServer(), 'OPTIONS', `${API}/items`);
+    expect(r.status).toBe(204);
+    expect(r.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
+    expect(r.text).toBe('');
   });
 
   it('HEAD is routed like GET (RFC 9110 §9.3.2)', async () => {
@@ -44,12 +51,19 @@ describe('hosts', () => {
 });
 
 describe('CORS', () => {
-  it('every mocked response exposes its headers to the page', async () => {
+  it('every answer to the browser exposes its headers to the page', async () => {
     for (const url of [`${API}/endpoint`, 'https://httpbin.org/status/401']) {
-      const r = await send(makeServer(), 'POST', url);
+      const r = await send(makeServer(), 'POST', url, { via: 'browser' });
       expect(r.headers.get('access-control-expose-headers')).toBe('*');
       expect(r.headers.get('access-control-allow-origin')).toBeTruthy();
+      expect(r.exchange.via).toBe('browser');
     }
+  });
+
+  it('answers on the wire carry no CORS headers of the mock (only httpbin its own)', async () => {
+    const r = await send(makeServer(), 'POST', `${API}/endpoint`);
+    expect(r.headers.get('access-control-expose-headers')).toBeNull();
+    expect(r.exchange.via).toBe('python');
   });
 
   it('a preflight gets 204, echoes the requested headers (a * would not cover Authorization), and is not logged', async () => {
