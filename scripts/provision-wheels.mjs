@@ -71,8 +71,12 @@ async function publish(manifest, wheelDir) {
   const upstream = JSON.parse(readFileSync(join(pyodideDir, 'pyodide-lock.json'), 'utf8'));
   const fileNames = lock.packages.map((project) => manifest[project].fileName);
   for (const fileName of fileNames) copyFileSync(join(wheelDir, fileName), join(outDir, fileName));
-  const sandboxSource = readFileSync(join(root, 'src/runtime/sandbox.py'), 'utf8');
-  const { wheelPycs, stdlibModules } = await addBytecode(pyodideDir, outDir, fileNames, sandboxSource);
+  // The worker's own Python modules, as python.worker.ts installs them: their imports decide what gets bytecode.
+  const ownModules = {
+    'fix401_transport.py': readFileSync(join(root, 'src/runtime/transport.py'), 'utf8'),
+    'fix401_sandbox.py': readFileSync(join(root, 'src/runtime/sandbox.py'), 'utf8'),
+  };
+  const { wheelPycs, stdlibModules } = await addBytecode(pyodideDir, outDir, fileNames, ownModules);
   log(`added bytecode: ${wheelPycs} files to the wheels, ${stdlibModules} standard-library modules to python_stdlib.zip`);
   const packages = {};
   for (const project of lock.packages) {

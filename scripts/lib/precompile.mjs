@@ -73,10 +73,10 @@ const LEARNER_IMPORTS = ['json', 'base64', 'hashlib', 'hmac', 'secrets', 'dateti
  * @param {string} pyodideDir  node_modules/pyodide (its stdlib, not yet rewritten, runs this)
  * @param {string} dir  public/pyodide, holding the wheels and a copy of python_stdlib.zip
  * @param {string[]} wheels  file names in `dir`
- * @param {string} sandboxSource  src/runtime/sandbox.py
+ * @param {Record<string, string>} ownModules  file name in /home/pyodide → source (sandbox.py, transport.py)
  * @returns {Promise<{ wheelPycs: number, stdlibModules: number }>}
  */
-export async function addBytecode(pyodideDir, dir, wheels, sandboxSource) {
+export async function addBytecode(pyodideDir, dir, wheels, ownModules) {
   const { loadPyodide } = await import('pyodide');
   const py = await loadPyodide({ indexURL: `${pyodideDir}/` });
   py.runPython(PYTHON);
@@ -93,8 +93,8 @@ export async function addBytecode(pyodideDir, dir, wheels, sandboxSource) {
     wheels.map((fileName) => join(dir, fileName)),
     { messageCallback: () => {} },
   );
-  py.registerJsModule('fix401_host', { clock_advanced: () => {} });
-  py.FS.writeFile('/home/pyodide/fix401_sandbox.py', sandboxSource);
+  py.registerJsModule('fix401_host', { clock_advanced: () => {}, wire_exchange: () => new Uint8Array() });
+  for (const [name, source] of Object.entries(ownModules)) py.FS.writeFile(`/home/pyodide/${name}`, source);
   py.runPython(`import sys; sys.path.insert(0, '/home/pyodide'); import requests, fix401_sandbox`);
   for (const name of LEARNER_IMPORTS) py.pyimport(name);
   const zipPath = py.runPython('import sys; next(p for p in sys.path if p.endswith(".zip"))');

@@ -270,11 +270,8 @@ class ExerciseElement extends HTMLElement {
       host.hidden = false;
       const { scenario } = this.config;
       return mountInspector(host, {
-        clock: session.server.clock,
-        advanceClock: (ms) => {
-          session.clockOffsetMs += ms;
-          session.server.clock.advance(ms);
-        },
+        clock: session.clock,
+        advanceClock: (ms) => session.advanceClock(ms),
         showClock: scenario.showClock,
         referenceExchanges: this.config.mode === 'exercise' ? () => session.referenceExchanges() : undefined,
       });

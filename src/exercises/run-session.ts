@@ -1,12 +1,12 @@
 /**
- * One exercise's link to the sandbox: its own mock server, the shared MSW interception and the
- * shared Python runtime. A run starts from the scenario's state (tokens, revocations) with the
- * virtual clock at its start plus whatever the learner or the URL moved it by, so the same code
- * always gets the same verdict.
+ * One exercise's link to the sandbox: its virtual clock, the shared MSW interception (browser-made
+ * requests) and the shared Python runtime, whose worker builds the mock API afresh for every run.
+ * A run starts from the scenario's state (tokens, revocations) with the virtual clock at its start
+ * plus whatever the learner or the URL moved it by, so the same code always gets the same verdict.
  */
 import type { Exchange } from '../mock-api/contract';
-import { setActiveServer, startMockApi } from '../mock-api/browser';
-import { createMockServer, type MockServer } from '../mock-api/server';
+import { setBrowserRequestHandler, startMockApi } from '../mock-api/browser';
+import { createClock, type VirtualClock } from '../mock-api/clock';
 import { getRuntime, type RunHandlers, type RunResult } from '../runtime/client';
 import { epilogueFor, judge, type Verdict } from './checks';
 import type { Scenario } from './scenario-schema';
@@ -19,12 +19,21 @@ export interface RunReport {
 }
 
 export class RunSession {
-  readonly server: MockServer;
+  /** The exercise's virtual clock as the page shows it; each run's mock API starts from it. */
+  readonly clock: VirtualClock;
+  private readonly clockStart: number;
   /** How far the learner (or the `clock=` URL option) moved the clock past the scenario's start. */
   clockOffsetMs = 0;
 
   constructor(private readonly scenario: Scenario) {
-    this.server = createMockServer(scenario.server);
+    this.clockStart = Date.parse(scenario.server.clockStart);
+    this.clock = createClock(this.clockStart);
+  }
+
+  /** Moves the clock for this and the next runs (the inspector's clock control). */
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+    this.clock.advance(ms);
   }
 
   /** Gets interception and Python ready without running anything (pre-boot). */
@@ -45,23 +54,18 @@ export class RunSession {
     const runtime = getRuntime();
     const exchanges: Exchange[] = [];
     let output = '';
-    let unsubscribe = () => {};
+    setBrowserRequestHandler((request) => runtime.browserRequest(request));
     const result = await runtime.run(
-      // Built when the run really starts (after any queued run): this exercise owns the mock now.
+      // Built when the run really starts (after any queued run): the clock restarts from the scenario.
       () => {
-        this.server.reset();
-        this.server.clock.advance(this.clockOffsetMs);
-        setActiveServer(this.server);
-        unsubscribe = this.server.onExchange((e) => {
-          exchanges.push(e);
-          handlers.onExchange?.(e);
-        });
+        this.clock.set(this.clockStart + this.clockOffsetMs);
         return {
           code,
           env: this.scenario.env,
           files: this.scenario.files,
           epilogue: epilogueFor(this.scenario.checks),
-          virtualNow: this.server.clock.now(),
+          virtualNow: this.clock.now(),
+          server: this.scenario.server,
         };
       },
       {
@@ -69,11 +73,14 @@ export class RunSession {
           output += chunks.map((c) => c.text).join('');
           handlers.onOutput(chunks, dropped);
         },
-        onClockAdvance: (ms) => this.server.clock.advance(ms),
+        onClockAdvance: (ms) => this.clock.advance(ms),
+        onExchange: (e) => {
+          exchanges.push(e);
+          handlers.onExchange?.(e);
+        },
       },
       this.scenario.timeLimitSeconds * 1000,
     );
-    unsubscribe();
     const judged = result.outcome === 'finished' || result.outcome === 'failed';
     const verdict = judged
       ? judge(this.scenario.checks, {

@@ -149,6 +149,9 @@ export function maskExchange(exchange: Exchange): Exchange {
     requestBody: scrub(requestBody),
     responseHeaders: rescrub(responseHeaders),
     responseBody: scrub(responseBody),
+    // The raw bytes repeat the headers and bodies masked above: every secret found there is scrubbed.
+    ...(exchange.rawRequest !== undefined && { rawRequest: scrub(exchange.rawRequest) }),
+    ...(exchange.rawResponse !== undefined && { rawResponse: scrub(exchange.rawResponse) }),
     decision: { ...exchange.decision, reason: scrub(exchange.decision.reason) },
   };
 }

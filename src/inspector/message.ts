@@ -3,7 +3,7 @@ import type { Exchange } from '../mock-api/contract';
 import { prettyBody } from './body';
 import { h } from './dom';
 import { headerValue, pathOf, statusText } from './http-text';
-import { browserHeaderNames, isBrowserHeader } from './sent-headers';
+import { browserHeaderNames, codeHeaders } from './sent-headers';
 
 // Emphasised because they are what a 401 is about.
 const KEY_HEADERS = new Set(['authorization', 'www-authenticate', 'proxy-authorization', 'x-api-key']);
@@ -45,6 +45,21 @@ function bodyBlock(body: string, headers: readonly [string, string][], side: str
   return nodes;
 }
 
+/**
+ * The message exactly as it crossed the wire (Python's requests only): line endings shown as `␍␊`
+ * so a stray `\r`, a doubled space or a missing blank line is visible.
+ */
+function rawBlock(label: string, raw: string | undefined, part: string): HTMLElement | false {
+  if (raw === undefined) return false;
+  const text = raw.replace(/\r\n/g, '␍␊\n');
+  return h(
+    'details',
+    { class: 'fx-insp-raw', 'data-part': part },
+    h('summary', {}, label),
+    h('pre', { class: 'fx-insp-code', tabindex: 0 }, h('code', {}, text)),
+  );
+}
+
 /** Request and response blocks for an exchange (pass the masked view unless secrets are revealed). */
 export function messageBlocks(view: Exchange): HTMLElement {
   const added = browserHeaderNames(view);
@@ -52,12 +67,10 @@ export function messageBlocks(view: Exchange): HTMLElement {
     'div',
     { class: 'fx-insp-msg', 'data-part': 'request' },
     h('p', { class: 'fx-insp-label' }, 'Request'),
-    headBlock(
-      `${view.method} ${pathOf(view.url)} HTTP/1.1`,
-      view.requestHeaders.filter(([n, v]) => !isBrowserHeader(n, v)),
-    ),
-    added.length > 0 && h('p', { class: 'fx-insp-muted' }, `Also added by the browser, not by requests: ${added.join(', ')}.`),
+    headBlock(`${view.method} ${pathOf(view.url)} HTTP/1.1`, codeHeaders(view)),
+    added.length > 0 && h('p', { class: 'fx-insp-muted' }, `Also added by the browser, not by your code: ${added.join(', ')}.`),
     ...bodyBlock(view.requestBody, view.requestHeaders, 'request'),
+    rawBlock('The bytes Python wrote', view.rawRequest, 'raw-request'),
   );
   const response = h(
     'div',
@@ -65,6 +78,7 @@ export function messageBlocks(view: Exchange): HTMLElement {
     h('p', { class: 'fx-insp-label' }, 'Response'),
     headBlock(`HTTP/1.1 ${statusText(view.status)}`, view.responseHeaders),
     ...bodyBlock(view.responseBody, view.responseHeaders, 'response'),
+    rawBlock('The bytes the server sent', view.rawResponse, 'raw-response'),
   );
   return h('div', { class: 'fx-insp-msgs' }, request, response);
 }

@@ -1,17 +1,26 @@
 /**
- * MSW glue: intercepts every cross-origin request the page and the Python worker make, and hands
- * it to the active scenario's mock server. Hosts the mock does not serve get a network error, so
- * nothing ever reaches the real network; same-origin requests (the site's own assets) pass.
+ * MSW glue for the requests the *browser* makes (learner code calling js.fetch or pyfetch; Python's
+ * own HTTP never comes here, it goes to the mock inside the worker). Every cross-origin request is
+ * handed to the run's mock API through `answer`; hosts the mock does not serve get a network error,
+ * so nothing ever reaches the real network. Same-origin requests (the site's own assets) pass.
  */
-import type { MockServer } from './server';
+import type { FetchAnswer, FetchRequest } from './server';
 import { mockServiceWorkerUrl, NoServiceWorkerError, registerMockServiceWorker } from './service-worker';
 
-let activeServer: MockServer | null = null;
+type BrowserRequestHandler = (request: FetchRequest) => Promise<FetchAnswer | null>;
+
+let answer: BrowserRequestHandler = () => Promise.resolve(null);
 let started: Promise<void> | null = null;
 
-/** Routes intercepted requests to this server (one exercise runs at a time). */
-export function setActiveServer(server: MockServer): void {
-  activeServer = server;
+/** Who answers browser-made requests for the mocked hosts (the Python worker's mock API). */
+export function setBrowserRequestHandler(handler: BrowserRequestHandler): void {
+  answer = handler;
+}
+
+/** A Fetch `Response` for the mock's answer; statuses a `Response` cannot carry become network errors. */
+function toResponse(reply: FetchAnswer): Response {
+  if (reply.status < 200 || reply.status > 599) return Response.error();
+  return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
 }
 
 /**
@@ -32,8 +41,13 @@ export function startMockApi(): Promise<void> {
     const worker = setupWorker(
       http.all('*', async ({ request }) => {
         if (new URL(request.url).origin === location.origin) return passthrough();
-        const response = activeServer ? await activeServer.handle(request) : null;
-        return response ?? HttpResponse.error();
+        const reply = await answer({
+          method: request.method,
+          url: request.url,
+          headers: [...request.headers],
+          body: new Uint8Array(await request.arrayBuffer()),
+        });
+        return reply ? toResponse(reply) : HttpResponse.error();
       }),
     );
     try {

@@ -3,6 +3,8 @@
  * Boots it (with progress), runs code one request at a time, and stops a run by terminating the
  * worker and booting a fresh one (the only way without cross-origin isolation).
  */
+import type { Exchange } from '../mock-api/contract';
+import type { FetchAnswer, FetchRequest } from '../mock-api/server';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 
 export type RuntimeStatus =
@@ -14,6 +16,8 @@ export type RuntimeStatus =
 export interface RunHandlers {
   onOutput(chunks: OutputChunk[], dropped: number): void;
   onClockAdvance(ms: number): void;
+  /** The run's mock API answered a request (Python's or the browser's). */
+  onExchange(exchange: Exchange): void;
 }
 
 /** Real time a run may take unless the caller says otherwise (learner code can loop forever). */
@@ -50,6 +54,9 @@ class PythonRuntime {
   private cancelWaiting = false;
   private status: RuntimeStatus = { state: 'idle' };
   private listeners = new Set<(s: RuntimeStatus) => void>();
+  /** Browser-made requests waiting for the worker's mock API to answer. */
+  private browserRequests = new Map<number, (answer: FetchAnswer | null) => void>();
+  private nextBrowserRequestId = 1;
 
   /** Subscribe to boot progress and readiness; called at once with the current status. */
   onStatus(listener: (s: RuntimeStatus) => void): () => void {
@@ -103,6 +110,20 @@ class PythonRuntime {
     return result;
   }
 
+  /**
+   * Answers a request the browser made (MSW forwards it) from the mock API of the run under way, or
+   * of the last run; null when there is none (a network error for the caller).
+   */
+  browserRequest(request: FetchRequest): Promise<FetchAnswer | null> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve(null);
+    const requestId = this.nextBrowserRequestId++;
+    return new Promise((resolve) => {
+      this.browserRequests.set(requestId, resolve);
+      worker.postMessage(pack<PageToWorker, 'browserRequest'>('browserRequest', { requestId, request }));
+    });
+  }
+
   /** Ends the current run at once: the worker is replaced by a freshly booted one. */
   stop(): void {
     this.interrupt('stopped');
@@ -120,7 +141,14 @@ class PythonRuntime {
     return this.active !== null;
   }
 
+  /** A replaced worker will never answer: its pending browser requests fail as network errors. */
+  private dropBrowserRequests() {
+    for (const resolve of this.browserRequests.values()) resolve(null);
+    this.browserRequests.clear();
+  }
+
   private restart() {
+    this.dropBrowserRequests();
     this.worker?.terminate();
     this.worker = null;
     this.booted = null;
@@ -140,6 +168,7 @@ class PythonRuntime {
     reject?.(new Error(message));
     const wasRunning = this.active !== null;
     this.finish({ outcome: 'crashed', failure: null, epilogueOutput: '', durationMs: 0, crashMessage: message });
+    this.dropBrowserRequests();
     this.worker?.terminate();
     this.worker = null;
     this.booted = null;
@@ -159,6 +188,13 @@ class PythonRuntime {
         break;
       case 'output':
         if (message.payload.runId === this.active?.runId) this.active.handlers.onOutput(message.payload.chunks, message.payload.dropped);
+        break;
+      case 'exchange':
+        if (message.payload.runId === this.active?.runId) this.active.handlers.onExchange(message.payload.exchange);
+        break;
+      case 'browserResponse':
+        this.browserRequests.get(message.payload.requestId)?.(message.payload.answer);
+        this.browserRequests.delete(message.payload.requestId);
         break;
       case 'clock':
         if (message.payload.runId === this.active?.runId) this.active.handlers.onClockAdvance(message.payload.advanceMs);

@@ -3,7 +3,11 @@
  * Every message is an envelope `{ type, version, payload }`; `unpack` is the one place that checks
  * the version and opens it (the MSW convention). Bump PROTOCOL_VERSION on any breaking change.
  */
-export const PROTOCOL_VERSION = 1;
+import type { Exchange } from '../mock-api/contract';
+import type { FetchAnswer, FetchRequest } from '../mock-api/server';
+import type { ServerState } from '../mock-api/state-schema';
+
+export const PROTOCOL_VERSION = 2;
 
 /** A file the learner's code can read during one run (e.g. `~/.netrc`). */
 export interface RunFile {
@@ -18,8 +22,10 @@ export interface RunRequest {
   /** Environment variables visible in `os.environ` for this run only. */
   env: Record<string, string>;
   files: RunFile[];
-  /** Virtual clock (epoch ms) at the start of the run: `time.time()` and `datetime.now()` read it. */
+  /** Virtual clock (epoch ms) at the start of the run: the mock's clock, `time.time()` and `datetime.now()` read it. */
   virtualNow: number;
+  /** The scenario's server state: the worker builds a fresh mock API from it for this run. */
+  server: ServerState;
   /** Python run after the learner's code in the same namespace (exercise checks); its output is not shown. */
   epilogue?: string;
 }
@@ -40,6 +46,8 @@ export interface PythonFailure {
 export interface PageToWorker {
   boot: { baseUrl: string };
   run: RunRequest;
+  /** A request the browser itself made (js.fetch, pyfetch), forwarded by MSW to this run's mock API. */
+  browserRequest: { requestId: number; request: FetchRequest };
 }
 
 /** Messages the worker sends to the page. */
@@ -47,6 +55,10 @@ export interface WorkerToPage {
   progress: { stage: 'python' | 'packages' | 'requests' | 'ready'; detail: string };
   booted: { python: string; packages: Record<string, string>; bootMs: number };
   output: { runId: number; chunks: OutputChunk[]; dropped: number };
+  /** The mock API answered a request (Python's, or one the browser made). */
+  exchange: { runId: number; exchange: Exchange };
+  /** The answer to a `browserRequest`; null when no mock API exists yet (the page answers a network error). */
+  browserResponse: { requestId: number; answer: FetchAnswer | null };
   /** The learner's code moved the virtual clock (e.g. `time.sleep(3600)` returns at once). */
   clock: { runId: number; advanceMs: number };
   done: {

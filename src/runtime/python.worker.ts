@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * The Python worker: the only code that touches Pyodide. One per tab. It boots CPython with
- * `requests`, then runs learner code on request, streaming output in batches.
+ * `requests`, then runs learner code on request, streaming output in batches. The practice API
+ * runs here too (worker-mock.ts): CPython's http.client writes to it through transport.py.
  */
 import type { PyodideAPI } from 'pyodide';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 import sandboxSource from './sandbox.py?raw';
+import transportSource from './transport.py?raw';
+import { advanceMockClock, answerFetch, answerWire, startMockRun } from './worker-mock';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -73,9 +76,15 @@ async function boot(baseUrl: string) {
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
   py.registerJsModule('fix401_host', {
-    clock_advanced: (ms: number) => post('clock', { runId: currentRunId, advanceMs: ms }),
+    clock_advanced: (ms: number) => {
+      advanceMockClock(ms);
+      post('clock', { runId: currentRunId, advanceMs: ms });
+    },
+    // Called synchronously from Python's socket (transport.py): the answer must not be a Promise.
+    wire_exchange: (scheme: 'http' | 'https', host: string, port: number, bytes: Uint8Array) => answerWire({ scheme, host, port, bytes }),
   });
   post('progress', { stage: 'requests', detail: 'Importing requests…' });
+  py.FS.writeFile('/home/pyodide/fix401_transport.py', transportSource);
   py.FS.writeFile('/home/pyodide/fix401_sandbox.py', sandboxSource);
   const sandbox = py.pyimport('fix401_sandbox');
   runSandbox = sandbox.run as (...args: unknown[]) => unknown;
@@ -92,6 +101,8 @@ function run(request: RunRequest) {
   if (!pyodide || !runSandbox) throw new Error('run before boot');
   currentRunId = request.runId;
   output.reset();
+  const runId = request.runId;
+  startMockRun(request.server, request.virtualNow, (exchange) => post('exchange', { runId, exchange }));
   const started = performance.now();
   const env = pyodide.toPy(request.env);
   const files = pyodide.toPy(request.files);
@@ -118,6 +129,8 @@ self.onmessage = async (event: MessageEvent) => {
     const message = unpack<PageToWorker>(event.data);
     if (message.type === 'boot') await boot(message.payload.baseUrl);
     else if (message.type === 'run') run(message.payload);
+    else if (message.type === 'browserRequest')
+      post('browserResponse', { requestId: message.payload.requestId, answer: answerFetch(message.payload.request) });
   } catch (error) {
     post('fatal', { message: error instanceof Error ? error.message : String(error) });
   }

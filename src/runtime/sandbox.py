@@ -12,8 +12,8 @@ import time as _time
 import traceback
 
 import fix401_host  # registered by python.worker.ts: clock_advanced(ms)
+import fix401_transport  # Python's HTTP to the mock API, written by http.client itself
 
-REACHABLE_HOSTS = ("api.example.com", "httpbin.org")
 _real_time = _time.time
 _real_time_ns = _time.time_ns
 _offset_s = 0.0  # virtual now - real now, in seconds
@@ -77,8 +77,8 @@ _datetime.date = _VirtualDate
 
 
 # --- no network beyond the practice hosts --------------------------------------------------
-# The MSW layer answers any other host with a network error; this check runs first so the
-# learner reads why, as a normal requests ConnectionError.
+# The transport refuses any other host when it connects; for requests this check runs first so
+# the learner reads why in a plain requests ConnectionError, not one wrapped in urllib3's retries.
 def _guard_hosts():
     import requests.adapters
     from urllib.parse import urlsplit
@@ -87,12 +87,9 @@ def _guard_hosts():
 
     def send(self, request, *args, **kwargs):
         host = (urlsplit(request.url).hostname or "").lower()
-        if host not in REACHABLE_HOSTS:
+        if host not in fix401_transport.REACHABLE_HOSTS:
             raise requests.exceptions.ConnectionError(
-                f"Cannot reach {host or request.url!r}: this sandbox only reaches "
-                f"{' and '.join('https://' + h for h in REACHABLE_HOSTS)} "
-                "(a practice API in your browser; nothing leaves this page).",
-                request=request,
+                fix401_transport.unreachable_message(host or request.url), request=request
             )
         return original_send(self, request, *args, **kwargs)
 
@@ -107,6 +104,7 @@ def _no_input(prompt=""):
 
 
 builtins.input = _no_input
+fix401_transport.install()
 _guard_hosts()
 
 

@@ -6,6 +6,7 @@ import { checkSchema, type Check } from '../../../src/exercises/scenario-schema'
 const exchange = (status: number, path = '/endpoint', code = 'ok'): Exchange => ({
   id: 1,
   at: 0,
+  via: 'python',
   method: 'POST',
   url: `https://api.example.com${path}`,
   requestHeaders: [],

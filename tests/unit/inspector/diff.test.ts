@@ -10,6 +10,7 @@ const base: [string, string][] = [
 describe('diffRequests', () => {
   it('reports headers added, removed and changed, ignoring browser-added ones', () => {
     const mine = exchange({
+      via: 'browser',
       method: 'POST',
       requestHeaders: [
         ...base,
@@ -35,6 +36,12 @@ describe('diffRequests', () => {
       body: 'equivalent',
       queryDiffers: false,
     });
+  });
+
+  it("counts every header Python's http.client wrote: none of them is the browser's", () => {
+    const mine = exchange({ via: 'python', requestHeaders: [...base, ['origin', 'http://localhost']] });
+    const reference = exchange({ via: 'python', requestHeaders: base });
+    expect(diffRequests(mine, reference).removed).toEqual([['origin', 'http://localhost']]);
   });
 
   it('sees a difference invisible once masked (a trailing character of the token)', () => {

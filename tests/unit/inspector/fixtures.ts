@@ -8,6 +8,7 @@ export function exchange(over: Partial<Exchange> = {}): Exchange {
   return {
     id: 1,
     at: Date.UTC(2026, 10, 24, 10, 0, 0),
+    via: 'python',
     method: 'GET',
     url: 'https://api.example.com/items',
     requestHeaders: [
@@ -25,9 +26,10 @@ export function exchange(over: Partial<Exchange> = {}): Exchange {
   };
 }
 
-/** A bearer POST with a JSON body, as a learner's run sends it (plus browser-added headers). */
+/** A bearer POST with a JSON body that the browser carried (js.fetch from learner code), so it has browser-added headers. */
 export function bearerPost(over: Partial<Exchange> = {}): Exchange {
   return exchange({
+    via: 'browser',
     method: 'POST',
     requestHeaders: [
       ['user-agent', 'python-requests/2.34.2'],

@@ -112,3 +112,22 @@ describe('masking a whole exchange', () => {
     expect(e.requestHeaders).toContainEqual(['authorization', `Bearer ${TOKEN}`]);
   });
 });
+
+describe('masking the raw bytes Python wrote', () => {
+  it('scrubs every secret the headers and bodies revealed from the raw request and response', () => {
+    const raw = `POST /oauth/token HTTP/1.1\r\nHost: api.example.com\r\nAuthorization: Bearer ${TOKEN}\r\n\r\nclient_secret=s3cr3t-value`;
+    const masked = maskExchange(
+      exchange({
+        method: 'POST',
+        requestHeaders: [['authorization', `Bearer ${TOKEN}`]],
+        requestBody: 'client_secret=s3cr3t-value',
+        rawRequest: raw,
+        responseBody: `{"access_token": "${TOKEN}"}`,
+        rawResponse: `HTTP/1.1 200 OK\r\n\r\n{"access_token": "${TOKEN}"}`,
+      }),
+    );
+    expect(masked.rawRequest).toContain('Authorization: Bearer tok_…3f');
+    expect(everything(masked)).not.toContain(TOKEN);
+    expect(everything(masked)).not.toContain('s3cr3t-value');
+  });
+});
