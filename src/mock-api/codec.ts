@@ -28,7 +28,13 @@ export function decodeUtf8Strict(bytes: Uint8Array): string | null {
 
 /** Latin-1 (ISO-8859-1) bytes → text: every byte is one code point. */
 export function decodeLatin1(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+  // Not TextDecoder('latin1'): the Encoding standard maps that label to windows-1252 (0x80–0x9F differ).
+  // Chunks keep fromCharCode's argument count far below engines' limits; this runs on every request.
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192)
+    // apply() takes the typed array as it is; a spread would walk it through an iterator first.
+    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
+  return text;
 }
 
 /** Text → UTF-8 bytes. */
