@@ -8,9 +8,12 @@ import type { PyodideAPI } from 'pyodide';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
+import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
 import { advanceMockClock, answerFetch, answerWire, startMockRun } from './worker-mock';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+refuseSyncXhrToMockedHosts();
 
 /** How often buffered output is sent while Python runs (the page stays responsive under floods). */
 const FLUSH_INTERVAL_MS = 50;
