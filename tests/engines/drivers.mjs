@@ -35,7 +35,10 @@ function instrument() {
 function findElement(selector, name) {
   const visible = (el) => el.getClientRects().length > 0 && !el.closest('[hidden]');
   const nameOf = (el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return [...document.querySelectorAll(selector)].find((el) => visible(el) && (name === undefined || nameOf(el) === name)) ?? null;
+  // WebDriver classic sends an absent argument as null.
+  const el = [...document.querySelectorAll(selector)].find((e) => visible(e) && (name == null || nameOf(e) === name)) ?? null;
+  el?.scrollIntoView({ block: 'center' });
+  return el;
 }
 
 function freePort() {
@@ -183,9 +186,23 @@ async function launchWebKit() {
     },
     evaluate,
     async click(selector, name) {
-      const element = await driver.executeScript(`return (${findElement.toString()}).apply(null, arguments)`, selector, name);
-      if (!element) throw new Error(`no visible ${selector}${name === undefined ? '' : ` named “${name}”`}`);
-      await element.click();
+      // Like Playwright's actionability wait: WebKitWebDriver answers "element not interactable" while
+      // the page is still laying out around the element; find it again and retry for up to 5 s.
+      const until = Date.now() + 5_000;
+      for (;;) {
+        const element = await driver.executeScript(`return (${findElement.toString()}).apply(null, arguments)`, selector, name ?? null);
+        if (!element) throw new Error(`no visible ${selector}${name === undefined ? '' : ` named “${name}”`}`);
+        try {
+          await element.click();
+          return;
+        } catch (error) {
+          const retriable = ['ElementNotInteractableError', 'ElementClickInterceptedError', 'StaleElementReferenceError'].includes(
+            error?.name,
+          );
+          if (!retriable || Date.now() > until) throw error;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     },
     async selectAll() {
       await driver.actions().keyDown(Key.CONTROL).sendKeys('a').keyUp(Key.CONTROL).perform();
