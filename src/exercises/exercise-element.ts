@@ -219,7 +219,7 @@ class ExerciseElement extends HTMLElement {
       const exchanges = batched<Exchange>((items) => items.forEach((e) => inspector?.add(e)), EXCHANGE_BATCH_MS);
       const report = await session
         .run(code, {
-          onOutput: (chunks, dropped) => this.output.append(chunks, dropped),
+          onOutput: (batch) => this.output.append(batch.chunks, batch),
           onExchange: (exchange) => exchanges.push(exchange),
         })
         .finally(() => exchanges.flush());

@@ -2,21 +2,25 @@
 import type { OutputChunk } from '../runtime/protocol';
 
 export class OutputView {
-  private dropped = 0;
+  /** Characters printed past the live head and not shown yet (a flood's tail arrives when the run ends). */
+  private withheld = 0;
   constructor(private readonly pre: HTMLElement) {}
 
   clear() {
     this.pre.replaceChildren();
-    this.dropped = 0;
+    this.withheld = 0;
   }
 
-  append(chunks: readonly OutputChunk[], dropped = 0) {
+  /** Appends output; `skipped` characters were left out right before these chunks (the middle of a flood). */
+  append(chunks: readonly OutputChunk[], { withheld = 0, skipped = 0 } = {}) {
+    if (skipped > 0)
+      this.note(`… ${skipped.toLocaleString('en')} characters of output left out here; the first and the last 100,000 are shown …`);
     for (const chunk of chunks) {
       const last = this.pre.lastElementChild as HTMLElement | null;
       if (last?.dataset.stream === chunk.stream) last.append(chunk.text);
       else this.span(chunk.stream, chunk.text);
     }
-    this.dropped = Math.max(this.dropped, dropped);
+    this.withheld = withheld;
   }
 
   /** A message from the sandbox itself (not printed by the learner's code). */
@@ -25,8 +29,11 @@ export class OutputView {
   }
 
   finishRun() {
-    if (this.dropped > 0)
-      this.note(`… ${this.dropped.toLocaleString('en')} more characters of output were not shown (the sandbox shows the first 200,000).`);
+    // Only when the run was stopped before its tail arrived.
+    if (this.withheld > 0)
+      this.note(
+        `… ${this.withheld.toLocaleString('en')} more characters of output were not shown (the run ended before its last lines arrived).`,
+      );
   }
 
   get text(): string {

@@ -69,9 +69,9 @@ export class RunSession {
         };
       },
       {
-        onOutput: (chunks, dropped) => {
-          output += chunks.map((c) => c.text).join('');
-          handlers.onOutput(chunks, dropped);
+        onOutput: (batch) => {
+          output += batch.chunks.map((c) => c.text).join('');
+          handlers.onOutput(batch);
         },
         onClockAdvance: (ms) => this.clock.advance(ms),
         onExchange: (e) => {

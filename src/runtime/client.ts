@@ -5,7 +5,8 @@
  */
 import type { Exchange } from '../mock-api/contract';
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
-import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
+import type { OutputBatch } from './output-buffer';
+import { pack, unpack, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 
 export type RuntimeStatus =
   | { state: 'idle' }
@@ -14,7 +15,7 @@ export type RuntimeStatus =
   | { state: 'failed'; message: string };
 
 export interface RunHandlers {
-  onOutput(chunks: OutputChunk[], dropped: number): void;
+  onOutput(batch: OutputBatch): void;
   onClockAdvance(ms: number): void;
   /** The run's mock API answered a request (Python's or the browser's). */
   onExchange(exchange: Exchange): void;
@@ -187,7 +188,7 @@ class PythonRuntime {
         resolveBoot();
         break;
       case 'output':
-        if (message.payload.runId === this.active?.runId) this.active.handlers.onOutput(message.payload.chunks, message.payload.dropped);
+        if (message.payload.runId === this.active?.runId) this.active.handlers.onOutput(message.payload);
         break;
       case 'exchange':
         if (message.payload.runId === this.active?.runId) this.active.handlers.onExchange(message.payload.exchange);

