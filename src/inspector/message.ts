@@ -46,17 +46,22 @@ function bodyBlock(body: string, headers: readonly [string, string][], side: str
 }
 
 /**
- * The message exactly as it crossed the wire (Python's requests only): line endings shown as `␍␊`
- * so a stray `\r`, a doubled space or a missing blank line is visible.
+ * The message exactly as it crossed the wire (Python's requests only), each line ending shown as a
+ * dimmed `\r\n` (plain ASCII: not every font has ␍␊), so a stray `\r`, a doubled space or a missing
+ * blank line is visible.
  */
 function rawBlock(label: string, raw: string | undefined, part: string): HTMLElement | false {
   if (raw === undefined) return false;
-  const text = raw.replace(/\r\n/g, '␍␊\n');
+  const code = h('code', {});
+  raw.split('\r\n').forEach((line, i, lines) => {
+    code.append(line);
+    if (i < lines.length - 1) code.append(h('span', { class: 'fx-insp-muted' }, '\\r\\n'), '\n');
+  });
   return h(
     'details',
     { class: 'fx-insp-raw', 'data-part': part },
     h('summary', {}, label),
-    h('pre', { class: 'fx-insp-code', tabindex: 0 }, h('code', {}, text)),
+    h('pre', { class: 'fx-insp-code', tabindex: 0 }, code),
   );
 }
 

@@ -67,17 +67,17 @@ test('the HTTP log shows the bytes http.client wrote, in its order', async ({ pa
   await raw.locator('summary').click();
   await expect(raw.locator('pre')).toHaveText(
     [
-      'POST /items HTTP/1.1␍␊',
-      'Host: api.example.com␍␊',
-      'User-Agent: python-requests/2.34.2␍␊',
-      'Accept-Encoding: gzip, deflate, zstd␍␊',
-      'Accept: */*␍␊',
-      'Connection: keep-alive␍␊',
+      'POST /items HTTP/1.1\\r\\n',
+      'Host: api.example.com\\r\\n',
+      'User-Agent: python-requests/2.34.2\\r\\n',
+      'Accept-Encoding: gzip, deflate, zstd\\r\\n',
+      'Accept: */*\\r\\n',
+      'Connection: keep-alive\\r\\n',
       // Masked until the learner reveals secrets, in the raw bytes as everywhere else.
-      'Authorization: Bearer tok_…3f␍␊',
-      'Content-Length: 19␍␊',
-      'Content-Type: application/json␍␊',
-      '␍␊',
+      'Authorization: Bearer tok_…3f\\r\\n',
+      'Content-Length: 19\\r\\n',
+      'Content-Type: application/json\\r\\n',
+      '\\r\\n',
       '{"name": "stapler"}',
     ].join('\n'),
   );
