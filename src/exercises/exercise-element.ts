@@ -12,6 +12,7 @@ import type { RunSession } from './run-session';
 import { shareUrl } from './share-link';
 import { loadCode, onStorageTrouble, recordProgress, saveCode } from './storage';
 import { DEFAULT_OPTIONS, type ScenarioOptions } from './url-options';
+import { verdictText } from './verdict-text';
 
 /** How often new requests reach the HTTP log while code runs (a human cannot read faster). */
 const EXCHANGE_BATCH_MS = 100;
@@ -240,12 +241,7 @@ class ExerciseElement extends HTMLElement {
       if (result.outcome === 'finished' && !this.output.text) this.output.note('(Your code printed nothing.)');
       if (this.config.mode === 'exercise' && verdict) {
         recordProgress(this.config.id, verdict.passed ? 'solved' : 'tried');
-        const hint = verdict.failed?.hint;
-        const pointer = hint !== null && hint !== undefined && this.options.hints ? ` Hint ${hint + 1} may help.` : '';
-        this.setVerdict(
-          verdict.passed ? 'Solved! Every check passed.' : `Not yet: ${verdict.failed?.description ?? ''}${pointer}`,
-          verdict.passed,
-        );
+        this.setVerdict(verdictText(verdict, this.options.hints), verdict.passed);
         this.dispatchEvent(
           new CustomEvent('fix401:verdict', { bubbles: true, detail: { scenario: this.config.id, passed: verdict.passed } }),
         );

@@ -11,7 +11,7 @@ import sys
 import time as _time
 import traceback
 
-import fix401_host  # registered by python.worker.ts: clock_advanced(ms)
+import fix401_host  # the host: python.worker.ts (JS) or the oracle (Python): clock_advanced(ms), the mock API
 import fix401_transport  # Python's HTTP to the mock API, written by http.client itself
 
 _real_time = _time.time
@@ -103,8 +103,18 @@ def _no_input(prompt=""):
     )
 
 
+def _host_exchange():
+    """The host's mock API: the oracle's Python bridge (tests/oracle/) takes and returns bytes; the
+    worker's JS mock (python.worker.ts) takes a Uint8Array and answers at once, never a Promise."""
+    if hasattr(fix401_host, "exchange"):
+        return fix401_host.exchange
+    from pyodide.ffi import to_js
+
+    return lambda scheme, host, port, request: fix401_host.wire_exchange(scheme, host, port, to_js(request)).to_bytes()
+
+
 builtins.input = _no_input
-fix401_transport.install()
+fix401_transport.install(_host_exchange())
 _guard_hosts()
 
 

@@ -1,7 +1,9 @@
 """Python's HTTP to the practice API, written byte for byte by CPython's own http.client.
 
 requests -> urllib3 -> http.client write a request on a socket; here the socket's other end is the
-mock API, which runs in this same Web Worker and answers synchronously (fix401_host.wire_exchange).
+mock API, which runs in this same Web Worker and answers synchronously. The answering function is
+given to install(): the sandbox passes the worker's JS mock; the CPython oracle (tests/oracle/) passes
+a bridge to the same mock served on 127.0.0.1, so both run this very module.
 So status lines, reason phrases, header order, redirects, rebuild_auth and header validation are
 CPython's own, in every browser, with no service worker, sync XHR or SharedArrayBuffer involved.
 
@@ -13,11 +15,12 @@ import http.client
 import io
 
 import urllib3.connectionpool
-from pyodide.ffi import to_js
-
-import fix401_host  # registered by python.worker.ts: wire_exchange(scheme, host, port, bytes)
 
 REACHABLE_HOSTS = ("api.example.com", "httpbin.org")
+
+
+# exchange(scheme, host, port, request_bytes) -> response_bytes, set by install().
+_exchange = None
 
 
 def unreachable_message(host):
@@ -55,8 +58,8 @@ class _WireSocket:
             raise ValueError(f"invalid mode {mode!r} (the mock socket only reads)")
         request = bytes(self._pending)
         self._pending.clear()
-        answer = fix401_host.wire_exchange(self.scheme, self.host, self.port, to_js(request))
-        return io.BufferedReader(io.BytesIO(answer.to_bytes()))
+        answer = _exchange(self.scheme, self.host, self.port, request)
+        return io.BufferedReader(io.BytesIO(answer))
 
     # The socket API urllib3 and http.client touch; there is no real descriptor behind it.
     def settimeout(self, timeout):
@@ -127,8 +130,11 @@ def _stdlib_connect(scheme):
     return connect
 
 
-def install():
-    """Routes requests, urllib3, http.client and urllib.request to the mock API."""
+def install(exchange):
+    """Routes requests, urllib3, http.client and urllib.request to the mock API, answered by
+    `exchange(scheme, host, port, request_bytes) -> response_bytes`."""
+    global _exchange
+    _exchange = exchange
     urllib3.connectionpool.HTTPConnectionPool.ConnectionCls = WireHTTPConnection
     urllib3.connectionpool.HTTPSConnectionPool.ConnectionCls = WireHTTPSConnection
     urllib3.connection.HTTPConnection = WireHTTPConnection

@@ -1,0 +1,185 @@
+/**
+ * The CPython oracle: native CPython (the machine's python3) with the very wheels the site serves
+ * runs every lesson example and every scenario run through the sandbox's own harness and transport,
+ * against the same mock core on 127.0.0.1. What it prints must match what the browser printed (the
+ * golden transcripts), after normalising only what must differ; every other difference is listed,
+ * with its reason and the lesson that states it, in accepted-differences.json.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+import { judge } from '../../src/exercises/checks';
+import { verdictText } from '../../src/exercises/verdict-text';
+import { normalize } from '../e2e/transcript';
+import { startBridge } from './bridge';
+import { collectJobs, type Job } from './jobs';
+import { readTranscript, runKey } from './transcripts';
+import { oraclePython } from './venv';
+
+const root = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'fix401-oracle-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface PythonResult {
+  id: number;
+  printed: string;
+  failureType: string | null;
+  traceback: string;
+  epilogueOutput: string;
+}
+
+interface Accepted {
+  transcript: 'examples' | 'scenarios';
+  section: string;
+  label: string;
+  /** Why CPython at home and the sandbox differ here. */
+  reason: string;
+  /** The lesson (content/lessons/…) that tells the learner. */
+  lesson: string;
+}
+
+/** The Output region's text for a run, as exercise-element.ts builds it. */
+function pageOutput(result: PythonResult): string {
+  const text = result.printed + (result.failureType ? result.traceback : '');
+  return text === '' ? '(Your code printed nothing.)\n' : text;
+}
+
+/**
+ * Only what must differ between the machine's CPython (3.11 here) and Pyodide's 3.14, applied to both
+ * sides: install paths, the urllib User-Agent's version, zstd in Accept-Encoding (urllib3 offers it
+ * when Python has `compression.zstd`, new in 3.14), and how tracebacks are drawn (3.11 underlines
+ * differently, 3.13+ shows whole multi-line expressions, line numbers of frozen stdlib modules,
+ * newer "Did you mean" suggestions). A traceback keeps its frames and its exception line.
+ */
+export function normalizeAcrossVersions(text: string): string {
+  const lines: string[] = [];
+  let inTraceback = false;
+  for (const line of text.split('\n')) {
+    if (line === 'Traceback (most recent call last):') inTraceback = true;
+    else if (inTraceback && !line.startsWith(' ')) inTraceback = false;
+    else if (inTraceback && !line.startsWith('  File "')) continue;
+    lines.push(line);
+  }
+  return lines
+    .join('\n')
+    .replace(/"[^"]*\/(?:lib\/)?python3\.\d+\/site-packages\//g, '"<site-packages>/')
+    .replace(/File "<frozen ([\w.]+)>", line \d+/g, 'File "<frozen $1>", line <n>')
+    .replace(/Python-urllib\/3\.\d+/g, 'Python-urllib/3.x')
+    .replace(/gzip, deflate, zstd/g, 'gzip, deflate')
+    .replace(/(Error: .*)\. Did you mean: '[^']*'\?$/gm, '$1');
+}
+
+/** The oracle's side: its HOME is a temporary folder where Pyodide's is /home/pyodide. */
+function normalizeOracle(text: string, home: string): string {
+  return normalize(text.split(home).join('/home/pyodide'));
+}
+
+it('native CPython prints what the sandbox printed, for every example and scenario run', { timeout: 600_000 }, async () => {
+  const python = oraclePython();
+  const jobs = collectJobs();
+  const bridge = await startBridge(
+    new Map(jobs.map((j) => [j.id, { server: j.scenario.server, virtualNow: Date.parse(j.scenario.server.clockStart) }])),
+  );
+  const home = join(work, 'home');
+  const modules = join(work, 'modules');
+  for (const dir of [home, modules]) rmSync(dir, { recursive: true, force: true });
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(modules, { recursive: true });
+  copyFileSync(join(root, 'src/runtime/sandbox.py'), join(modules, 'fix401_sandbox.py'));
+  copyFileSync(join(root, 'src/runtime/transport.py'), join(modules, 'fix401_transport.py'));
+  copyFileSync(join(import.meta.dirname, 'fix401_host.py'), join(modules, 'fix401_host.py'));
+  const jobsPath = join(work, 'jobs.json');
+  const resultsPath = join(work, 'results.json');
+  writeFileSync(
+    jobsPath,
+    JSON.stringify(
+      jobs.map((j) => ({
+        id: j.id,
+        code: j.code,
+        env: j.scenario.env,
+        files: j.scenario.files,
+        virtualNow: Date.parse(j.scenario.server.clockStart),
+        epilogue: j.epilogue ?? null,
+      })),
+    ),
+  );
+  try {
+    await promisify(execFile)(python, [join(import.meta.dirname, 'driver.py'), jobsPath, resultsPath], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        PYTHONPATH: modules,
+        PYTHONDONTWRITEBYTECODE: '1',
+        FIX401_ORACLE_PORT: String(bridge.port),
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } finally {
+    await bridge.close();
+  }
+  const results = new Map((JSON.parse(readFileSync(resultsPath, 'utf8')) as PythonResult[]).map((r) => [r.id, r]));
+  const transcripts = { examples: readTranscript('examples'), scenarios: readTranscript('scenarios') };
+  const accepted = JSON.parse(readFileSync(join(import.meta.dirname, 'accepted-differences.json'), 'utf8')) as Accepted[];
+  const isAccepted = (job: Job) =>
+    accepted.some((a) => a.transcript === job.transcript && a.section === job.section && a.label === job.label);
+
+  const differences: string[] = [];
+  const seenAccepted = new Set<string>();
+  const missing: string[] = [];
+  for (const job of jobs) {
+    const result = results.get(job.id);
+    const recorded = transcripts[job.transcript].get(runKey(job.section, job.label));
+    if (!result) throw new Error(`oracle: no result for ${job.section} / ${job.label}`);
+    if (!recorded) {
+      missing.push(`${job.transcript}: ${job.section} / ${job.label}`);
+      continue;
+    }
+    const cpython = normalizeOracle(pageOutput(result), home);
+    let verdict: string | undefined;
+    if (job.transcript === 'scenarios')
+      verdict = verdictText(
+        judge(job.scenario.checks, {
+          source: job.code,
+          output: result.printed + (result.traceback ?? ''),
+          failureType: result.failureType,
+          exchanges: bridge.exchanges.get(job.id) ?? [],
+          epilogueOutput: result.epilogueOutput,
+        }),
+        true,
+      );
+    const same =
+      normalizeAcrossVersions(cpython) === normalizeAcrossVersions(recorded.output) &&
+      (verdict === undefined || verdict === recorded.verdict);
+    if (same) continue;
+    if (isAccepted(job)) {
+      seenAccepted.add(runKey(job.section, job.label));
+      continue;
+    }
+    differences.push(
+      [
+        `--- ${job.transcript}: ${job.section} / ${job.label}`,
+        'browser (transcript):',
+        recorded.output,
+        ...(recorded.verdict !== undefined ? [`Verdict: ${recorded.verdict}`] : []),
+        'CPython:',
+        cpython,
+        ...(verdict !== undefined ? [`Verdict: ${verdict}`] : []),
+      ].join('\n'),
+    );
+  }
+  const stale = accepted.filter((a) => !seenAccepted.has(runKey(a.section, a.label)));
+  console.log(
+    `[oracle] ${jobs.filter((j) => j.transcript === 'examples').length} examples, ${jobs.filter((j) => j.transcript === 'scenarios').length} scenario runs; ` +
+      `${differences.length} unexplained differences, ${seenAccepted.size} accepted, ${stale.length} stale acceptances, ${missing.length} runs missing from the transcripts`,
+  );
+  expect(differences.join('\n\n'), 'CPython and the sandbox differ: fix the sandbox, or list the difference with its reason').toBe('');
+  expect(missing, 'runs the transcripts do not have (regenerate them with UPDATE_TRANSCRIPT=1)').toEqual([]);
+  expect(
+    stale.map((a) => `${a.section} / ${a.label}`),
+    'accepted differences that no longer occur: remove them',
+  ).toEqual([]);
+});
