@@ -132,8 +132,11 @@ export const serverStateSchema = z
     ]),
     /** Lifetime of tokens the token endpoint issues (`expires_in`). */
     tokenLifetimeSeconds: z.number().int().positive().default(3600),
-    /** Whether client_credentials also returns a refresh token (RFC 6749 §4.4.3 says it SHOULD NOT). */
-    refreshWithClientCredentials: z.boolean().default(true),
+    /**
+     * Whether client_credentials also returns a refresh token. RFC 6749 §4.4.3: it SHOULD NOT, so the
+     * default is false; a scenario that needs one opts in, and its lesson says that is unusual.
+     */
+    refreshWithClientCredentials: z.boolean().default(false),
     /** Status for a valid token that lacks a scope: 403 per RFC 6750 §3.1; 401 models APIs that get it wrong. */
     strictScopeStatus: z.union([z.literal(403), z.literal(401)]).default(403),
     /** Digest routes (RFC 7616). */

@@ -12,7 +12,7 @@ interface TokenBody {
   access_token: string;
   token_type: string;
   expires_in: number;
-  refresh_token: string;
+  refresh_token?: string;
   scope: string;
 }
 
@@ -27,7 +27,8 @@ describe('client_credentials (RFC 6749 §4.4)', () => {
     const r = await send(makeServer(), 'POST', TOKEN, { body: form({ grant_type: 'client_credentials', ...DEMO }) });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'items:read items:write' });
-    expect(Object.keys(r.body as object)).toEqual(['access_token', 'token_type', 'expires_in', 'refresh_token', 'scope']);
+    // §4.4.3: a refresh token SHOULD NOT be included, and by default none is.
+    expect(Object.keys(r.body as object)).toEqual(['access_token', 'token_type', 'expires_in', 'scope']);
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect(r.headers.get('pragma')).toBe('no-cache');
     expect(r.exchange.decision.code).toBe('token_issued');
@@ -66,9 +67,20 @@ describe('client_credentials (RFC 6749 §4.4)', () => {
     expect(r.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('refresh tokens can be turned off for client_credentials (§4.4.3 SHOULD NOT)', async () => {
-    const body = await clientCredentials(makeServer({ refreshWithClientCredentials: false }));
+  it('no refresh token by default (§4.4.3 SHOULD NOT)', async () => {
+    const body = await clientCredentials(makeServer());
     expect(body).not.toHaveProperty('refresh_token');
+  });
+
+  it('a scenario can opt in to a refresh token with client_credentials, and it works', async () => {
+    const server = makeServer({ refreshWithClientCredentials: true });
+    const body = await clientCredentials(server);
+    expect(Object.keys(body)).toEqual(['access_token', 'token_type', 'expires_in', 'refresh_token', 'scope']);
+    const r = await send(server, 'POST', TOKEN, {
+      body: form({ grant_type: 'refresh_token', refresh_token: body.refresh_token!, ...DEMO }),
+    });
+    expect(r.status).toBe(200);
+    expect(r.exchange.decision.code).toBe('token_refreshed');
   });
 });
 
@@ -250,7 +262,10 @@ describe('revocation (RFC 7009)', () => {
 
   it('revoking a refresh token kills it and the access tokens of its grant', async () => {
     const server = makeServer();
-    const issued = await clientCredentials(server);
+    const got = await send(server, 'POST', TOKEN, {
+      body: form({ grant_type: 'refresh_token', refresh_token: 'rt_demo_9e4b2c7a1d8f53', ...DEMO }),
+    });
+    const issued = got.body as Required<TokenBody>;
     expect(
       (
         await send(server, 'POST', REVOKE, {
