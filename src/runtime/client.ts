@@ -1,12 +1,15 @@
 /**
  * Page side of the Python runtime: one worker per tab, shared by every editor on the page.
  * Boots it (with progress), runs code one request at a time, and stops a run by terminating the
- * worker and booting a fresh one (the only way without cross-origin isolation).
+ * worker (the only way without cross-origin isolation). After the first Run a standby worker boots
+ * when the page is idle, so Stop, the time limit and a crash swap in a ready Python at once.
  */
 import type { Exchange } from '../mock-api/contract';
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
 import type { OutputBatch } from './output-buffer';
-import { pack, unpack, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
+import type { Envelope, RunRequest, WorkerToPage } from './protocol';
+import { standbyAllowed } from './standby-policy';
+import { WorkerHandle } from './worker-handle';
 
 export type RuntimeStatus =
   | { state: 'idle' }
@@ -44,15 +47,25 @@ interface ActiveRun {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** A run waiting for its turn or for Python to boot; Stop cancels it before it starts. */
+interface WaitingRun {
+  cancelled: boolean;
+}
+
+const idle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 1000);
+
 class PythonRuntime {
-  private worker: Worker | null = null;
+  private current: WorkerHandle | null = null;
   private booted: Promise<void> | null = null;
+  /** A second worker, booted in advance, that replaces `current` when it must go. */
+  private standby: WorkerHandle | null = null;
+  /** Set by the first Run: a page where nobody runs code never pays for a standby. */
+  private standbyWanted = false;
   private active: ActiveRun | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextRunId = 1;
-  /** Runs waiting for their turn (or for boot) that Stop should cancel before they start. */
-  private waiting = 0;
-  private cancelWaiting = false;
+  private waiting = new Set<WaitingRun>();
   private status: RuntimeStatus = { state: 'idle' };
   private listeners = new Set<(s: RuntimeStatus) => void>();
   /** Browser-made requests waiting for the worker's mock API to answer. */
@@ -70,15 +83,27 @@ class PythonRuntime {
     return this.status;
   }
 
-  /** Starts the worker if needed; resolves when Python and requests are ready. */
+  /** True once a standby worker exists (booting or booted); for the benchmark and tests. */
+  get hasStandby(): boolean {
+    return this.standby !== null;
+  }
+
+  /** Starts a worker if needed (the standby when there is one); resolves when Python and requests are ready. */
   boot(): Promise<void> {
-    this.booted ??= new Promise<void>((resolve, reject) => {
-      this.setStatus({ state: 'booting', detail: 'Starting Python…' });
-      const worker = new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' });
-      this.worker = worker;
-      worker.onmessage = (event) => this.receive(event.data, resolve, reject);
-      worker.onerror = (event) => this.crash(`the Python worker failed: ${event.message || 'unknown error'}`, reject);
-      worker.postMessage(pack<PageToWorker, 'boot'>('boot', { baseUrl: import.meta.env.BASE_URL }));
+    if (this.booted) return this.booted;
+    const handle = this.standby ?? new WorkerHandle(import.meta.env.BASE_URL);
+    this.standby = null;
+    this.current = handle;
+    this.setStatus({ state: 'booting', detail: 'Starting Python…' });
+    handle.attach({
+      progress: (detail) => this.current === handle && this.setStatus({ state: 'booting', detail }),
+      message: (message) => this.current === handle && this.receive(message),
+      failed: (reason) => this.current === handle && this.crash(reason),
+    });
+    this.booted = handle.ready.then((info) => {
+      if (this.current !== handle) return;
+      this.setStatus({ state: 'ready', ...info });
+      this.prepareStandby();
     });
     return this.booted;
   }
@@ -88,23 +113,22 @@ class PythonRuntime {
    * `makeInput` is called when this run's turn comes, so it can claim shared state (the mock API).
    */
   run(makeInput: () => RunInput, handlers: RunHandlers, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<RunResult> {
-    this.waiting++;
+    this.standbyWanted = true;
+    const waiting: WaitingRun = { cancelled: false };
+    this.waiting.add(waiting);
     const result = this.queue.then(async () => {
       try {
         await this.boot();
       } finally {
-        this.waiting--;
+        this.waiting.delete(waiting);
       }
-      if (this.cancelWaiting) {
-        if (this.waiting === 0) this.cancelWaiting = false;
-        return { outcome: 'stopped', failure: null, epilogueOutput: '', durationMs: 0 } satisfies RunResult;
-      }
+      if (waiting.cancelled) return { outcome: 'stopped', failure: null, epilogueOutput: '', durationMs: 0 } satisfies RunResult;
       return new Promise<RunResult>((resolve) => {
         const runId = this.nextRunId++;
         const limit = Number.isFinite(timeLimitMs) && timeLimitMs > 0 ? timeLimitMs : DEFAULT_TIME_LIMIT_MS;
         const timer = setTimeout(() => this.interrupt('timed-out'), limit);
         this.active = { runId, handlers, resolve, timer };
-        this.worker!.postMessage(pack<PageToWorker, 'run'>('run', { ...makeInput(), runId }));
+        this.current!.post('run', { ...makeInput(), runId });
       });
     });
     this.queue = result.catch(() => undefined);
@@ -116,44 +140,62 @@ class PythonRuntime {
    * of the last run; null when there is none (a network error for the caller).
    */
   browserRequest(request: FetchRequest): Promise<FetchAnswer | null> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(null);
+    const handle = this.current;
+    if (!handle) return Promise.resolve(null);
     const requestId = this.nextBrowserRequestId++;
     return new Promise((resolve) => {
       this.browserRequests.set(requestId, resolve);
-      worker.postMessage(pack<PageToWorker, 'browserRequest'>('browserRequest', { requestId, request }));
+      handle.post('browserRequest', { requestId, request });
     });
   }
 
-  /** Ends the current run at once: the worker is replaced by a freshly booted one. */
+  /** The learner pressed Stop: the run under way ends at once, and runs queued behind it never start. */
   stop(): void {
+    for (const waiting of this.waiting) waiting.cancelled = true;
     this.interrupt('stopped');
   }
 
+  /** Ends the run under way (Stop or its time limit); other exercises' queued runs keep their turn. */
   private interrupt(outcome: 'stopped' | 'timed-out') {
-    // A run still waiting for Python to boot is cancelled before it starts.
-    if (this.waiting > 0) this.cancelWaiting = true;
     if (!this.active) return;
     this.finish({ outcome, failure: null, epilogueOutput: '', durationMs: 0 });
-    this.restart();
+    this.replaceCurrent();
   }
 
   get running(): boolean {
     return this.active !== null;
   }
 
-  /** A replaced worker will never answer: its pending browser requests fail as network errors. */
-  private dropBrowserRequests() {
-    for (const resolve of this.browserRequests.values()) resolve(null);
-    this.browserRequests.clear();
+  /** Terminates the current worker and boots its successor: the standby, ready at once, when there is one. */
+  private replaceCurrent() {
+    this.discardCurrent();
+    void this.boot().catch(() => undefined);
   }
 
-  private restart() {
-    this.dropBrowserRequests();
-    this.worker?.terminate();
-    this.worker = null;
+  private discardCurrent() {
+    // A replaced worker will never answer: its pending browser requests fail as network errors.
+    for (const resolve of this.browserRequests.values()) resolve(null);
+    this.browserRequests.clear();
+    this.current?.terminate();
+    this.current = null;
     this.booted = null;
-    void this.boot().catch(() => undefined);
+  }
+
+  /** Boots a standby when the page is idle, once a Run has shown it is wanted and the device can afford it. */
+  private prepareStandby() {
+    if (!this.standbyWanted || this.standby || !standbyAllowed()) return;
+    idle(() => {
+      // Not while code runs: on two cores a booting standby would slow the learner's run.
+      if (this.standby || !this.current || this.active) return;
+      const handle = new WorkerHandle(import.meta.env.BASE_URL);
+      this.standby = handle;
+      const drop = () => {
+        if (this.standby !== handle) return;
+        handle.terminate();
+        this.standby = null;
+      };
+      handle.attach({ progress: () => {}, message: () => {}, failed: drop });
+    });
   }
 
   private finish(result: RunResult) {
@@ -161,32 +203,21 @@ class PythonRuntime {
     this.active = null;
     if (active) clearTimeout(active.timer);
     active?.resolve(result);
+    this.prepareStandby();
   }
 
   /** The worker died or reported a fatal error: end the run, and start a fresh runtime. */
-  private crash(message: string, reject?: (e: Error) => void) {
+  private crash(message: string) {
     this.setStatus({ state: 'failed', message });
-    reject?.(new Error(message));
     const wasRunning = this.active !== null;
     this.finish({ outcome: 'crashed', failure: null, epilogueOutput: '', durationMs: 0, crashMessage: message });
-    this.dropBrowserRequests();
-    this.worker?.terminate();
-    this.worker = null;
-    this.booted = null;
+    this.discardCurrent();
     // After a crash mid-run, boot again at once; after a failed boot, the next run retries.
     if (wasRunning) void this.boot().catch(() => undefined);
   }
 
-  private receive(data: unknown, resolveBoot: () => void, rejectBoot: (e: Error) => void) {
-    const message = unpack<WorkerToPage>(data);
+  private receive(message: Envelope<WorkerToPage>) {
     switch (message.type) {
-      case 'progress':
-        this.setStatus({ state: 'booting', detail: message.payload.detail });
-        break;
-      case 'booted':
-        this.setStatus({ state: 'ready', ...message.payload });
-        resolveBoot();
-        break;
       case 'output':
         if (message.payload.runId === this.active?.runId) this.active.handlers.onOutput(message.payload);
         break;
@@ -204,11 +235,8 @@ class PythonRuntime {
         if (message.payload.runId === this.active?.runId) {
           const { failure, epilogueOutput, durationMs, heapBytes } = message.payload;
           this.finish({ outcome: failure ? 'failed' : 'finished', failure, epilogueOutput, durationMs });
-          if (heapBytes > RECYCLE_HEAP_BYTES) this.restart();
+          if (heapBytes > RECYCLE_HEAP_BYTES) this.replaceCurrent();
         }
-        break;
-      case 'fatal':
-        this.crash(message.payload.message, rejectBoot);
         break;
     }
   }

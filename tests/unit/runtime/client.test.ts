@@ -1,0 +1,53 @@
+/**
+ * The page-side runtime's run queue, Stop, time limit, crash and standby swap, against a fake worker
+ * that speaks the real protocol (the code it is given says how to behave).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWorker, freshRuntime, handlers, input } from './fake-worker';
+
+beforeEach(() => {
+  FakeWorker.created = [];
+  vi.stubGlobal('Worker', FakeWorker);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('PythonRuntime', () => {
+  it('runs queued code one run at a time, in order', async () => {
+    const runtime = await freshRuntime();
+    const order: string[] = [];
+    const a = runtime.run(input('print'), { ...handlers(), onOutput: (b) => order.push(b.chunks[0]!.text) });
+    const b = runtime.run(input('print'), { ...handlers(), onOutput: (b) => order.push(b.chunks[0]!.text) });
+    expect((await a).outcome).toBe('finished');
+    expect((await b).outcome).toBe('finished');
+    expect(order).toEqual(['ran 1\n', 'ran 2\n']);
+  });
+
+  it("a time limit ends only its own run: another exercise's queued run still runs", async () => {
+    const runtime = await freshRuntime();
+    const looping = runtime.run(input('loop'), handlers(), 50);
+    const queued = runtime.run(input('print'), handlers());
+    expect((await looping).outcome).toBe('timed-out');
+    expect((await queued).outcome).toBe('finished');
+  });
+
+  it('Stop ends the run under way and cancels the runs queued behind it', async () => {
+    const runtime = await freshRuntime();
+    const looping = runtime.run(input('loop'), handlers());
+    const queued = runtime.run(input('print'), handlers());
+    await vi.waitFor(() => expect(runtime.running).toBe(true));
+    runtime.stop();
+    expect((await looping).outcome).toBe('stopped');
+    expect((await queued).outcome).toBe('stopped');
+    expect(FakeWorker.created[0]!.terminated).toBe(true);
+  });
+
+  it('a fatal error or an unreadable message crashes the run at once, and the next run gets a fresh worker', async () => {
+    const runtime = await freshRuntime();
+    const fatal = await runtime.run(input('fatal'), handlers());
+    expect(fatal).toMatchObject({ outcome: 'crashed', crashMessage: 'wasm trap' });
+    const garbage = await runtime.run(input('garbage'), handlers());
+    expect(garbage.outcome).toBe('crashed');
+    expect(garbage.crashMessage).toMatch(/protocol mismatch/);
+    expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+  });
+});

@@ -1,0 +1,43 @@
+/** A fake Python worker that speaks the real protocol; the code it is asked to run says how to behave. */
+import { vi } from 'vitest';
+import { pack, unpack, type PageToWorker, type WorkerToPage } from '../../../src/runtime/protocol';
+
+export type Behaviour = 'print' | 'loop' | 'fatal' | 'garbage';
+
+export class FakeWorker {
+  static created: FakeWorker[] = [];
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  terminated = false;
+  constructor() {
+    FakeWorker.created.push(this);
+  }
+  private send<K extends keyof WorkerToPage>(type: K, payload: WorkerToPage[K]) {
+    setTimeout(() => !this.terminated && this.onmessage?.({ data: pack<WorkerToPage, K>(type, payload) }), 5);
+  }
+  postMessage(data: unknown) {
+    const message = unpack<PageToWorker>(data);
+    if (message.type === 'boot') this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1 });
+    if (message.type !== 'run') return;
+    const { runId, code } = message.payload;
+    const behaviour = code as Behaviour;
+    if (behaviour === 'loop') return;
+    if (behaviour === 'fatal') return this.send('fatal', { message: 'wasm trap' });
+    if (behaviour === 'garbage') return void setTimeout(() => this.onmessage?.({ data: { type: 'done', version: 999 } }), 5);
+    this.send('output', { runId, chunks: [{ stream: 'stdout', text: `ran ${runId}\n` }], withheld: 0, skipped: 0 });
+    this.send('done', { runId, failure: null, epilogueOutput: '', durationMs: 1, heapBytes: 1 });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+export const handlers = () => ({ onOutput: vi.fn(), onClockAdvance: vi.fn(), onExchange: vi.fn() });
+export const input = (code: Behaviour) => () => ({ code, env: {}, files: [], virtualNow: 0, server: {} as never });
+
+/** The runtime module loaded afresh, so each test gets its own singleton. */
+export async function freshRuntime() {
+  vi.resetModules();
+  const { getRuntime } = await import('../../../src/runtime/client');
+  return getRuntime();
+}
