@@ -9,7 +9,6 @@ import type { Exchange } from '../mock-api/contract';
 import { batched } from './batch';
 import { OutputView } from './output-view';
 import type { RunSession } from './run-session';
-import { shareUrl } from './share-link';
 import { loadCode, onStorageTrouble, recordProgress, saveCode } from './storage';
 import { DEFAULT_OPTIONS, type ScenarioOptions } from './url-options';
 import { verdictText } from './verdict-text';
@@ -57,6 +56,7 @@ class ExerciseElement extends HTMLElement {
         .then((s) => s.prepare())
         .catch(() => undefined);
       if (this.options.inspector) void import('../inspector/index').catch(() => undefined);
+      void import('./share-link').catch(() => undefined);
     };
     this.addEventListener('pointerenter', warm, { once: true });
     this.addEventListener('focusin', warm, { once: true });
@@ -299,6 +299,8 @@ class ExerciseElement extends HTMLElement {
   }
 
   private async share() {
+    // lz-string (≈ 5 KB) loads only when someone shares: lesson pages stay light before interaction.
+    const { shareUrl } = await import('./share-link');
     const url = shareUrl(new URL(import.meta.env.BASE_URL, location.href), this.config.id, this.editor?.getValue() ?? this.code);
     const field = this.el<HTMLInputElement>('share-url');
     field.value = url;
