@@ -1,0 +1,96 @@
+// Functions that run inside the page (Playwright and puppeteer serialize them): each is self-contained
+// and takes at most one argument, so both engines' drivers can call it the same way.
+
+/**
+ * Arms a timer from the next click on the first exercise's Run (capture phase, before the element's
+ * own listener) to the first text in its Output; the result lands in `window.__benchFirstOutput`.
+ * @returns {number} the exercise's run count now (a run has ended when `data-runs` exceeds it)
+ */
+export function armFirstOutput() {
+  const exercise = /** @type {HTMLElement} */ (document.querySelector('fix401-exercise'));
+  const out = /** @type {HTMLElement} */ (exercise.querySelector('[data-part="output"]'));
+  const button = /** @type {HTMLElement} */ (exercise.querySelector('[data-part="run"]'));
+  const w = /** @type {Window & { __benchFirstOutput?: Promise<number> }} */ (window);
+  w.__benchFirstOutput = new Promise((resolve) => {
+    button.addEventListener(
+      'click',
+      () => {
+        const clicked = performance.now();
+        const observer = new MutationObserver(() => {
+          if ((out.textContent ?? '').trim()) {
+            observer.disconnect();
+            resolve(performance.now() - clicked);
+          }
+        });
+        observer.observe(out, { childList: true, subtree: true, characterData: true });
+      },
+      { capture: true, once: true },
+    );
+  });
+  return Number(exercise.dataset.runs ?? '0');
+}
+
+/** @returns {Promise<number>} what armFirstOutput() measured */
+export function firstOutputMs() {
+  return /** @type {Window & { __benchFirstOutput?: Promise<number> }} */ (window).__benchFirstOutput ?? Promise.resolve(Number.NaN);
+}
+
+/**
+ * A bare Pyodide boot, the baseline for cold Run: import pyodide.mjs and `loadPyodide()` from the
+ * site's own /pyodide/ (no packages, no `import requests`, no worker, no service worker).
+ * @param {string} indexURL absolute, ending in `/`
+ * @returns {Promise<number>} milliseconds from the import to a usable interpreter
+ */
+export async function bareBoot(indexURL) {
+  const started = performance.now();
+  const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`);
+  const py = await loadPyodide({ indexURL });
+  const elapsed = performance.now() - started;
+  if (py.runPython('1 + 1') !== 2) throw new Error('Pyodide booted but cannot run Python');
+  return elapsed;
+}
+
+/**
+ * The old transport's path, for comparison: `fetch()` from the page, intercepted by MSW's service
+ * worker, answered by the practice API (today in the Python worker; the page forwards it there).
+ * One warm-up request, then `n` timed ones.
+ * @param {{ url: string, authorization: string, n: number }} options
+ * @returns {Promise<{ times: number[], status: number, error: string | null }>}
+ */
+export async function fetchRoundTrips({ url, authorization, n }) {
+  /** @type {number[]} */
+  const times = [];
+  let status = 0;
+  try {
+    for (let i = -1; i < n; i++) {
+      const started = performance.now();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ i }),
+      });
+      await response.arrayBuffer();
+      if (i >= 0) times.push(performance.now() - started);
+      status = response.status;
+    }
+  } catch (error) {
+    return { times, status, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+  return { times, status, error: null };
+}
+
+/**
+ * The smallest step `performance.now()` takes here (browsers coarsen it; Firefox to 1 ms unless told
+ * otherwise), so a reader knows how far to trust a sub-millisecond figure.
+ * @returns {number}
+ */
+export function timerStepMs() {
+  let smallest = Infinity;
+  for (let i = 0; i < 20; i++) {
+    const a = performance.now();
+    let b = a;
+    while (b === a) b = performance.now();
+    smallest = Math.min(smallest, b - a);
+  }
+  return smallest;
+}
