@@ -1,0 +1,88 @@
+/**
+ * The code analyzer (src/doctor/analyze.py) under native CPython, as in the browser's Pyodide:
+ * each cause the lessons teach is found in a short script, and the code is never run.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeNative } from './native-python';
+
+const ids = (code: string) => analyzeNative(code).findings.map((f) => f.id);
+
+describe('analyze.py', () => {
+  it.each([
+    [
+      'missing-scheme',
+      "import requests\nrequests.post('https://api.example.com/items', headers={'Authorization': 'tok_live_8f2c4e9a1b7d3f'})",
+    ],
+    [
+      'token-not-fstring',
+      "import requests\ntoken = 'x'\nrequests.post('https://api.example.com/items', headers={'Authorization': 'Bearer {token}'})",
+    ],
+    [
+      'headers-positional',
+      "import requests\nheaders = {'Authorization': 'Bearer t'}\nrequests.post('https://api.example.com/items', headers)",
+    ],
+    [
+      'json-dumps-no-content-type',
+      "import json, requests\nrequests.post('https://api.example.com/items', headers={'Authorization': 'Bearer t'}, data=json.dumps({'a': 1}))",
+    ],
+    [
+      'json-with-form-type',
+      "import requests\nh = {'Authorization': 'Bearer t', 'Content-Type': 'application/x-www-form-urlencoded'}\nrequests.post('https://api.example.com/items', headers=h, json={'a': 1})",
+    ],
+    [
+      'getenv-none',
+      "import os, requests\ntoken = os.getenv('API_TOKEN')\nrequests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'})",
+    ],
+    [
+      'whitespace-token',
+      "import requests\ntoken = open('token.txt').read()\nrequests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'})",
+    ],
+    [
+      'auth-overrides-headers',
+      "import requests\nrequests.get('https://api.example.com/items', headers={'Authorization': 'Bearer t'}, auth=('u', 'p'))",
+    ],
+    [
+      'netrc-precedence',
+      "import requests\n# ~/.netrc has api.example.com\nrequests.get('https://api.example.com/items', headers={'Authorization': 'Bearer t'})",
+    ],
+    [
+      'unbound-local',
+      "token = 'a'\nexpires = 0\ndef call():\n    global token\n    if expires < 1:\n        token = 'b'\n        expires = 2\n",
+    ],
+    ['latin1-basic-password', "import requests\nrequests.get('https://api.example.com/basic/profile', auth=('test', '123£'))"],
+    [
+      'client-credentials-encoding',
+      "import requests\nrequests.post('https://api.example.com/oauth/token', data={'grant_type': 'client_credentials'}, auth=('app', 's3cr3t+/=='))",
+    ],
+    [
+      'token-request-json',
+      "import requests\nrequests.post('https://api.example.com/oauth/token', json={'grant_type': 'client_credentials'}, auth=('app', 'x'))",
+    ],
+    [
+      'refresh-token-not-kept',
+      "import os, requests\ndef refresh():\n    r = requests.post('https://api.example.com/oauth/token', data={'grant_type': 'refresh_token', 'refresh_token': os.environ['RT']})\n    return r.json()['access_token']\n",
+    ],
+    ['http-url', "import requests\nrequests.post('http://api.example.com/items', headers={'Authorization': 'Bearer t'}, json={})"],
+    [
+      'session-header-merge',
+      "import requests\ns = requests.Session()\ns.headers['Authorization'] = 'Bearer t'\ns.get('https://api.example.com/items', headers={'Authorization': None})",
+    ],
+    ['misspelled-header', "import requests\nrequests.get('https://api.example.com/items', headers={'Authorisation': 'Bearer t'})"],
+    ['placeholder-token', "import requests\nrequests.get('https://api.example.com/items', headers={'Authorization': 'Bearer YOUR_TOKEN'})"],
+  ])('finds %s', (id, code) => {
+    expect(ids(code)).toContain(id);
+  });
+
+  it('finds nothing wrong in a correct call and reports its facts', () => {
+    const result = analyzeNative(
+      "import os, requests\ns = requests.Session()\ns.trust_env = False\ntoken = os.environ['API_TOKEN'].strip()\ns.post('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'}, json={'name': 'x'})",
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.facts).toMatchObject({ authSchemes: ['Bearer'], usesBasicAuth: false, sendsAuthorization: true });
+  });
+
+  it('reports a SyntaxError instead of findings, and never runs the code', () => {
+    expect(analyzeNative('def (:\n')).toMatchObject({ ok: false, error: expect.stringContaining('SyntaxError') });
+    expect(analyzeNative("raise SystemExit('ran!')\nimport requests").ok).toBe(true);
+  });
+});
