@@ -37,8 +37,9 @@ interface Accepted {
   label: string;
   /** Why CPython at home and the sandbox differ here. */
   reason: string;
-  /** The lesson (content/lessons/…) that tells the learner. */
+  /** The lesson (content/lessons/…) that tells the learner, and words it must keep saying. */
   lesson: string;
+  lessonSays: string;
 }
 
 /** The Output region's text for a run, as exercise-element.ts builds it. */
@@ -171,6 +172,16 @@ it('native CPython prints what the sandbox printed, for every example and scenar
       ].join('\n'),
     );
   }
+  const unexplained = accepted.filter(
+    (a) =>
+      !readFileSync(join(root, 'content/lessons', a.lesson), 'utf8')
+        .replace(/\s+/g, ' ')
+        .includes(a.lessonSays),
+  );
+  expect(
+    unexplained.map((a) => `${a.lesson} no longer says "${a.lessonSays}"`),
+    'every accepted difference is stated in its lesson',
+  ).toEqual([]);
   const stale = accepted.filter((a) => !seenAccepted.has(runKey(a.section, a.label)));
   console.log(
     `[oracle] ${jobs.filter((j) => j.transcript === 'examples').length} examples, ${jobs.filter((j) => j.transcript === 'scenarios').length} scenario runs; ` +
