@@ -92,3 +92,19 @@ test('a synchronous XHR to the practice API fails at once with a reason, instead
   const output = await run(exercise);
   expect(output).toContain('A synchronous XMLHttpRequest to api.example.com cannot be answered in this sandbox');
 });
+
+test('a request the browser makes reaches the same practice API through MSW; other hosts get a network error', async ({ page }) => {
+  const exercise = await playground(page);
+  await typeCode(exercise, "import requests\nprint(requests.get('https://api.example.com/items').status_code)\n");
+  expect(await run(exercise)).toContain('401');
+  const answers = await page.evaluate(async () => {
+    const mocked = await fetch('https://api.example.com/items', { headers: { Authorization: 'Bearer tok_live_8f2c4e9a1b7d3f' } });
+    const anonymous = await fetch('https://api.example.com/items');
+    const elsewhere = await fetch('https://example.org/').then(
+      () => 'reached',
+      (error: unknown) => (error instanceof TypeError ? 'network error' : String(error)),
+    );
+    return { mocked: mocked.status, anonymous: [anonymous.status, anonymous.headers.get('www-authenticate')], elsewhere };
+  });
+  expect(answers).toEqual({ mocked: 200, anonymous: [401, 'Bearer realm="api.example.com"'], elsewhere: 'network error' });
+});
