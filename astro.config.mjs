@@ -2,6 +2,10 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { readdirSync } from 'node:fs';
+import { baseLinks, normalizeBase } from './scripts/lib/base-path.mjs';
+
+/** `BASE_PATH=/fix401/ npm run build` serves the whole site under that path (docs/deploy.md). */
+const base = normalizeBase(process.env.BASE_PATH);
 
 /**
  * The syllabus in file order (content/lessons/NN-slug.mdx). Starlight's autogenerate cannot see
@@ -40,6 +44,7 @@ function monacoCssOnDemand() {
 
 export default defineConfig({
   site: 'https://fix401.example.org',
+  base,
   // FIX401_DIST lets several builds coexist (parallel authoring); the default is dist/.
   outDir: process.env.FIX401_DIST ?? './dist',
   cacheDir: process.env.FIX401_DIST ? `${process.env.FIX401_DIST}-cache` : './node_modules/.astro',
@@ -59,12 +64,15 @@ export default defineConfig({
         },
       ],
       components: { Sidebar: './src/components/SidebarWithProgress.astro' },
+      routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/exercise.css', './src/styles/lesson.css'],
       // Wrapped code never scrolls sideways, so no code block becomes an unnamed scroll region.
       expressiveCode: { defaultProps: { wrap: true } },
       // Learners arrive from search engines on a phone as often as on a laptop: keep pages static.
       pagination: true,
     }),
+    // Lessons link with root-relative paths (`/lessons/x/`); under a base path they get its prefix.
+    baseLinks(base),
   ],
   vite: {
     plugins: [monacoCssOnDemand()],
