@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 // Serves the built site (dist/) the way a static host would, with the headers we recommend
 // (see SECURITY.md and docs/performance.md). Used by `npm start` and the browser tests.
-// Usage: node scripts/serve.mjs [--port=4321] [--dir=dist]
+// Usage: node scripts/serve.mjs [--port=4321] [--dir=dist] [--base=/fix401/] [--plain]
+//   --base   serve the site under that path (a build made with BASE_PATH=/fix401/); anything
+//            outside it is a 404, as on a host that serves the site from a folder
+//   --plain  behave like a host that adds no headers of ours: no CSP or other security headers, no
+//            Cache-Control, no ETag, no compression (docs/deploy.md, "Plain static host")
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { normalizeBase } from './lib/base-path.mjs';
 import { cacheControl, securityHeaders } from './lib/host-headers.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const root = resolve(arg('dir', process.env.FIX401_DIST ?? 'dist'));
 const port = Number(arg('port', process.env.PORT ?? '4321'));
+const base = normalizeBase(arg('base', '/'));
+const plain = process.argv.includes('--plain');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,17 +64,29 @@ if (!existsSync(root)) {
   process.exit(1);
 }
 
-const security = securityHeaders(root);
+const security = plain ? {} : securityHeaders(root);
+
+/** The path inside the build for a URL path under the base; null outside it. */
+function sitePath(pathname) {
+  if (base === '/') return pathname;
+  return pathname.startsWith(base) ? pathname.slice(base.length - 1) : null;
+}
 
 createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === base.slice(0, -1)) {
+    response.writeHead(301, { Location: base + url.search });
+    response.end();
+    return;
+  }
+  const path = sitePath(url.pathname);
   let file = null;
   try {
-    file = fileFor(url.pathname);
+    file = path === null ? null : fileFor(path);
   } catch {
     file = null;
   }
-  if (!file && !url.pathname.endsWith('/') && !extname(url.pathname) && fileFor(url.pathname + '/')) {
+  if (!file && path !== null && !path.endsWith('/') && !extname(path) && fileFor(path + '/')) {
     response.writeHead(301, { Location: url.pathname + '/' + url.search });
     response.end();
     return;
@@ -79,8 +98,8 @@ createServer((request, response) => {
     ...security,
   };
   const stat = statSync(file);
-  if (status === 200) {
-    headers['Cache-Control'] = cacheControl(url.pathname);
+  if (status === 200 && !plain) {
+    headers['Cache-Control'] = cacheControl(path);
     headers['ETag'] = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`;
     if (request.headers['if-none-match'] === headers['ETag']) {
       response.writeHead(304, headers);
@@ -88,7 +107,7 @@ createServer((request, response) => {
       return;
     }
   }
-  const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const gzip = !plain && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   if (gzip) {
     headers['Content-Encoding'] = 'gzip';
     headers['Vary'] = 'Accept-Encoding';
@@ -97,4 +116,4 @@ createServer((request, response) => {
   if (request.method === 'HEAD') response.end();
   else if (gzip) response.end(gzipOf(file, stat));
   else createReadStream(file).pipe(response);
-}).listen(port, () => console.log(`[serve] ${root} at http://localhost:${port}/`));
+}).listen(port, () => console.log(`[serve] ${root} at http://localhost:${port}${base}${plain ? ' (plain: no headers of ours)' : ''}`));

@@ -3,8 +3,10 @@
 // same security and caching headers as scripts/serve.mjs. Other hosts: copy these rules by hand.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { normalizeBase } from './lib/base-path.mjs';
 import { headersFile } from './lib/host-headers.mjs';
 
 const dist = resolve(import.meta.dirname, '..', process.env.FIX401_DIST ?? 'dist');
-writeFileSync(join(dist, '_headers'), headersFile(dist));
+// A subpath build (BASE_PATH=/fix401/) is served under that path: its rules match there.
+writeFileSync(join(dist, '_headers'), headersFile(dist, normalizeBase(process.env.BASE_PATH)));
 console.log(`[host-headers] wrote ${join(dist, '_headers')}`);

@@ -32,10 +32,12 @@ export function securityHeaders(distDir) {
  * A `_headers` file (Netlify and Cloudflare Pages read this format). Cache-Control is set only
  * under IMMUTABLE_PREFIX: both hosts revalidate everything else by default, and Cloudflare joins the
  * values of two matching rules with a comma, so an overlapping `/*` rule would corrupt it.
+ * Paths in `_headers` are the URL paths the host serves, so a subpath build's rules carry its base.
  * @param {string} distDir
+ * @param {string} [base]  the build's base path, `/` or `/fix401/` (scripts/lib/base-path.mjs)
  */
-export function headersFile(distDir) {
-  const lines = ['/*', ...Object.entries(securityHeaders(distDir)).map(([name, value]) => `  ${name}: ${value}`)];
-  lines.push(`${IMMUTABLE_PREFIX}*`, `  Cache-Control: ${IMMUTABLE}`);
+export function headersFile(distDir, base = '/') {
+  const lines = [`${base}*`, ...Object.entries(securityHeaders(distDir)).map(([name, value]) => `  ${name}: ${value}`)];
+  lines.push(`${base}${IMMUTABLE_PREFIX.slice(1)}*`, `  Cache-Control: ${IMMUTABLE}`);
   return `${lines.join('\n')}\n`;
 }

@@ -30,4 +30,9 @@ describe('host headers', () => {
     expect(all.names).not.toContain('Cache-Control');
     expect(file).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   });
+
+  it("puts a subpath build's rules under its base path", () => {
+    const file: string = headersFile(builtSite('<p>hi</p>'), '/fix401/');
+    expect(file.split('\n').filter((l) => l.startsWith('/'))).toEqual(['/fix401/*', '/fix401/_astro/*']);
+  });
 });
