@@ -1,0 +1,121 @@
+/**
+ * A subpath build (`BASE_PATH=/fix401/`) served under /fix401/ by a server that adds no headers of
+ * ours (`serve.mjs --plain`: no CSP, no Cache-Control, no compression), as a course site or GitHub
+ * Pages would serve it. The build goes to its own folder (about a minute); point
+ * FIX401_SUBPATH_DIST at an existing subpath build to skip it while iterating.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { run, typeCode } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BASE = '/fix401/';
+const PORT = Number(process.env.FIX401_SUBPATH_PORT ?? 4398);
+const ORIGIN = `http://localhost:${PORT}`;
+const prebuilt = process.env.FIX401_SUBPATH_DIST;
+const DIST = resolve(ROOT, prebuilt ?? 'dist-subpath');
+const scenario = JSON.parse(readFileSync(join(ROOT, 'content/scenarios/anatomy-json-body.json'), 'utf8')) as { solution: string };
+
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  if (!prebuilt || !existsSync(DIST)) {
+    const env = { ...process.env, BASE_PATH: BASE, FIX401_DIST: DIST };
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/write-host-headers.mjs')], { cwd: ROOT, env, stdio: 'ignore' });
+  }
+  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), `--port=${PORT}`, `--dir=${DIST}`, `--base=${BASE}`, '--plain'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ready, fail) => {
+    server!.stdout!.once('data', () => ready());
+    server!.once('exit', (code) => fail(new Error(`serve.mjs exited with ${code}`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+/** Every request the page makes to the site's own origin, and those that failed. */
+function watchOrigin(page: Page) {
+  const paths: string[] = [];
+  const failed: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === ORIGIN) paths.push(url.pathname);
+  });
+  page.on('response', (r) => {
+    // Starlight links /favicon.svg (under the base), which the project does not ship at any base.
+    if (new URL(r.url()).origin === ORIGIN && r.status() >= 400 && !r.url().endsWith('/favicon.svg'))
+      failed.push(`${r.status()} ${r.url()}`);
+  });
+  return { paths, failed };
+}
+
+test('the plain server sends no headers of ours', async ({ request }) => {
+  const response = await request.get(`${ORIGIN}${BASE}pyodide/pyodide.asm.wasm`);
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toBeUndefined();
+  expect(headers['cache-control']).toBeUndefined();
+  expect(headers['content-encoding']).toBeUndefined();
+  expect((await request.get(`${ORIGIN}/lessons/anatomy-of-a-post/`)).status()).toBe(404);
+  expect(readFileSync(join(DIST, '_headers'), 'utf8')).toMatch(/^\/fix401\/\*$/m);
+});
+
+test('the first lesson with an exercise runs under /fix401/: starter fails, solution passes, links stay under the base', async ({
+  page,
+}) => {
+  const seen = watchOrigin(page);
+  await page.goto(`${ORIGIN}${BASE}lessons/anatomy-of-a-post/`);
+  const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
+
+  const starter = await run(exercise);
+  expect(starter).toMatch(/^415$/m);
+  await expect(exercise.getByRole('status')).toContainText('Not yet');
+  await typeCode(exercise, scenario.solution);
+  expect(await run(exercise)).toMatch(/^201$/m);
+  await expect(exercise.getByRole('status')).toContainText('Solved');
+
+  // The mock's service worker lives under the base, and so does everything the page fetched.
+  const scopes = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
+  expect(scopes).toEqual([`${ORIGIN}${BASE}`]);
+  expect(seen.paths.filter((p) => !p.startsWith(BASE))).toEqual([]);
+  expect(seen.paths.some((p) => p.startsWith(`${BASE}pyodide/`) && p.endsWith('.whl'))).toBe(true);
+  expect(seen.failed).toEqual([]);
+
+  // Links in the lesson's prose and the site's chrome, and the share link.
+  const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(10);
+  expect(hrefs.filter((h) => !h.startsWith(BASE))).toEqual([]);
+  await exercise.getByRole('button', { name: 'Share' }).click();
+  await expect(exercise.locator('[data-part="share-url"]')).toHaveValue(
+    new RegExp(`^${ORIGIN}${BASE}playground/\\?scenario=anatomy-json-body#code=`),
+  );
+});
+
+test('an embed link copied from the scenario catalog opens and passes under /fix401/', async ({ page }) => {
+  const seen = watchOrigin(page);
+  await page.goto(`${ORIGIN}${BASE}scenarios/`);
+  const item = page.locator('li', { has: page.locator('form[data-link-builder="anatomy-json-body"]') });
+  await item.getByText('Build a link').click();
+  await item.getByLabel('Open with').selectOption('solution');
+  await item.getByLabel('Page').selectOption('embed');
+  const link = (await item.locator('output').textContent())!;
+  expect(link).toBe(`${ORIGIN}${BASE}embed/anatomy-json-body/?code=solution`);
+
+  await page.goto(link);
+  const exercise = page.locator('fix401-exercise');
+  await expect(exercise.locator('[data-part="editor"]')).toContainText('json=payload');
+  await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise.getByRole('status')).toContainText('Solved', { timeout: 45_000 });
+  await expect(page.getByRole('link', { name: 'Fix401', exact: true })).toHaveAttribute('href', BASE);
+  expect(seen.paths.filter((p) => !p.startsWith(BASE))).toEqual([]);
+  expect(seen.failed).toEqual([]);
+});
