@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { shellQuote, toCurl } from '../../../src/inspector/curl';
 import { pythonString, toRequestsSnippet } from '../../../src/inspector/requests-snippet';
 import { startEcho, type Received } from './echo-server';
+import { oraclePython } from '../../oracle/venv';
 import { bearerPost, exchange, TOKEN } from './fixtures';
 
 const run = promisify(execFile);
@@ -14,22 +15,8 @@ function curlArgs(command: string): string[] {
   return out.split('\0').slice(0, -1);
 }
 
-const has = (bin: string): boolean => {
-  try {
-    execFileSync(bin, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasPythonRequests = ((): boolean => {
-  try {
-    execFileSync('python3', ['-c', 'import requests'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+// The oracle's venv: the machine's CPython with the very requests the site serves (tests/oracle/venv.ts).
+const python = oraclePython();
 
 describe('toCurl', () => {
   it('quotes a single quote the POSIX way', () => {
@@ -79,7 +66,8 @@ describe('toCurl', () => {
     expect(args).toEqual(['--globoff', 'https://api.example.com/items?ids[]=1', '-H', 'x-empty;']);
   });
 
-  it.skipIf(!has('curl'))('makes the real curl send what the mock received (host swapped to 127.0.0.1)', async () => {
+  // curl is part of every machine this suite runs on (Debian's base image); a missing one fails, never skips.
+  it('makes the real curl send what the mock received (host swapped to 127.0.0.1)', async () => {
     const echo = await startEcho();
     try {
       const original = bearerPost({ url: `${'https://api.example.com'}/items?page=2` });
@@ -122,12 +110,12 @@ describe('toRequestsSnippet', () => {
     expect(snippet).toContain(`    data='{"city": "Zürich €"}'.encode('utf-8'),`);
   });
 
-  it.skipIf(!hasPythonRequests)('makes real requests send the same method, path, headers and body', async () => {
+  it('makes real requests send the same method, path, headers and body', async () => {
     const echo = await startEcho();
     try {
       const original = bearerPost({ requestBody: '{"name": "Zoë\'s item"}' });
       const local = { ...original, url: `${echo.origin}/items` };
-      await run('python3', ['-c', toRequestsSnippet(local, { reveal: true })]);
+      await run(python, ['-c', toRequestsSnippet(local, { reveal: true })]);
       const got = echo.received[0]!;
       expect([got.method, got.path, got.body]).toEqual(['POST', '/items', original.requestBody]);
       for (const header of [

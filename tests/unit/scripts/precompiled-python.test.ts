@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -22,7 +22,8 @@ function zipNames(path: string): string[] {
 }
 
 // public/pyodide is made by `npm install` (scripts/provision-wheels.mjs); these check its output.
-describe.runIf(existsSync(pyodideDir))('provisioned Python ships bytecode next to its sources', () => {
+// npm install provisions public/pyodide/; without it this fails rather than skipping.
+describe('provisioned Python ships bytecode next to its sources', () => {
   it('the stdlib zip has .pyc beside .py for what a boot imports, and keeps every source', () => {
     const names = new Set(zipNames(join(pyodideDir, 'python_stdlib.zip')));
     for (const module of ['json/__init__', 'email/message', 'http/client', 'encodings/idna', 'asyncio/__init__']) {
