@@ -84,16 +84,17 @@ test('Digest via HTTPDigestAuth with MD5 and SHA-256 (httpbin), and a stale nonc
   expect(output).toContain('after 200 [(401, True)]');
 });
 
-test('OAuth: client_credentials, then refresh_token (rotated), then revocation', async () => {
+test('OAuth: client_credentials (no refresh token, RFC 6749 §4.4.3), a seeded refresh_token (rotated), then revocation', async () => {
   const output = await python(
     [
       'import requests',
       "TOKEN_URL = 'https://api.example.com/oauth/token'",
       "t = requests.post(TOKEN_URL, data={'grant_type': 'client_credentials', 'scope': 'items:read'}, auth=('demo-client', 's3cr3t-Pa55')).json()",
-      "print(t['token_type'], t['expires_in'], t['scope'])",
-      "n = requests.post(TOKEN_URL, data={'grant_type': 'refresh_token', 'refresh_token': t['refresh_token']}, auth=('demo-client', 's3cr3t-Pa55'))",
-      "print('refresh', n.status_code, n.json()['refresh_token'] != t['refresh_token'])",
-      "again = requests.post(TOKEN_URL, data={'grant_type': 'refresh_token', 'refresh_token': t['refresh_token']}, auth=('demo-client', 's3cr3t-Pa55'))",
+      "print(t['token_type'], t['expires_in'], t['scope'], 'refresh_token' in t)",
+      "seeded = 'rt_demo_9e4b2c7a1d8f53'  # from an earlier user grant (the sample state)",
+      "n = requests.post(TOKEN_URL, data={'grant_type': 'refresh_token', 'refresh_token': seeded}, auth=('demo-client', 's3cr3t-Pa55'))",
+      "print('refresh', n.status_code, n.json()['refresh_token'] != seeded)",
+      "again = requests.post(TOKEN_URL, data={'grant_type': 'refresh_token', 'refresh_token': seeded}, auth=('demo-client', 's3cr3t-Pa55'))",
       "print('old refresh token', again.status_code, again.json()['error'])",
       "access = n.json()['access_token']",
       "print('items', requests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {access}'}).status_code)",
@@ -102,7 +103,7 @@ test('OAuth: client_credentials, then refresh_token (rotated), then revocation',
       "print('after revoke', gone.status_code, 'invalid_token' in gone.headers['WWW-Authenticate'])",
     ].join('\n'),
   );
-  expect(output).toContain('Bearer 3600 items:read');
+  expect(output).toContain('Bearer 3600 items:read False');
   expect(output).toContain('refresh 200 True');
   expect(output).toContain('old refresh token 400 invalid_grant');
   expect(output).toContain('items 200');
