@@ -60,6 +60,7 @@ export default defineConfig({
             { label: 'Playground', link: '/playground/' },
             { label: 'Scenario catalog', link: '/scenarios/' },
             { label: 'Your progress', link: '/progress/' },
+            { label: 'The 401 doctor', link: '/doctor/' },
           ],
         },
       ],

@@ -394,12 +394,9 @@ class Analyzer:
                 if isinstance(node, (ast.Global, ast.Nonlocal)):
                     declared.update(node.names)
                 elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-                    loads.setdefault(node.target.id, node.target)
+                    self._earliest(loads, node.target)  # `x += 1` reads x first
                 elif isinstance(node, ast.Name):
-                    table = stores if isinstance(node.ctx, ast.Store) else loads
-                    current = table.get(node.id)
-                    if current is None or (node.lineno, node.col_offset) < (current.lineno, current.col_offset):
-                        table[node.id] = node
+                    self._earliest(stores if isinstance(node.ctx, ast.Store) else loads, node)
             for name, store in stores.items():
                 load = loads.get(name)
                 if name in declared or name not in module_names or load is None:
@@ -411,6 +408,12 @@ class Analyzer:
                         f"{func.name}() assigns {name} (line {store.lineno}), so {name} is local there; reading it first raises UnboundLocalError. Declare it global.",
                         "high",
                     )
+
+    @staticmethod
+    def _earliest(table, node):
+        current = table.get(node.id)
+        if current is None or (node.lineno, node.col_offset) < (current.lineno, current.col_offset):
+            table[node.id] = node
 
     def _own_nodes(self, func):
         """The nodes of a function, not of functions or classes nested in it."""
@@ -455,13 +458,15 @@ def analyze(source):
     try:
         result = Analyzer(source).run()
     except SyntaxError as exc:
-        result = {
-            "ok": False,
-            "error": f"SyntaxError: {exc.msg} (line {exc.lineno})",
-            "findings": [],
-            "facts": {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False},
-        }
+        result = _failed(f"SyntaxError: {exc.msg} (line {exc.lineno})")
+    except (RecursionError, ValueError) as exc:  # a pathological paste must not take the worker down
+        result = _failed(f"{type(exc).__name__}: {exc}")
     return json.dumps(result)
+
+
+def _failed(error):
+    facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False}
+    return {"ok": False, "error": error, "findings": [], "facts": facts}
 
 
 if __name__ == "__main__":

@@ -312,7 +312,7 @@ export const CAUSES = {
     fix: "proxies = {'https': 'http://user:password@proxy.example:3128'}\nrequests.post(url, headers=headers, json=payload, proxies=proxies)",
     side: 'server',
     askOwner: 'Ask your network administrator which proxy credentials this machine should use.',
-    lesson: L('what-401-means', 'three-statuses-that-look-alike'),
+    lesson: L('still-401', 'step-5-a-407-comes-from-a-proxy-not-from-the-api'),
   },
   'not-auth': {
     title: 'This is not an authentication failure',

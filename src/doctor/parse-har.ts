@@ -51,10 +51,12 @@ export function parseHar(text: string): ParsedResponse | null {
   if (index < 0) index = entries.length - 1;
   const entry = entries[index]!;
   const history: ParsedResponse['history'] = [];
+  let first = index;
   for (let i = index - 1; i >= 0; i--) {
     const status = entries[i]!.response?.status ?? 0;
     if (status < 300 || status >= 400) break;
     history.unshift({ status, location: entries[i]!.response?.redirectURL || undefined });
+    first = i;
   }
   return {
     format: 'har',
@@ -62,7 +64,7 @@ export function parseHar(text: string): ParsedResponse | null {
     reason: entry.response?.statusText || undefined,
     headers: fields(entry.response?.headers),
     body: decodeBody(entry.response?.content),
-    url: entry.request?.url,
+    url: entries[first]!.request?.url ?? entry.request?.url,
     request: { method: entry.request?.method, url: entry.request?.url, headers: fields(entry.request?.headers) },
     history,
   };

@@ -39,7 +39,13 @@ function splitResponses(lines: string[]): Block[] {
   return blocks;
 }
 
-function toParsed(blocks: Block[], format: ParsedResponse['format'], request?: SentRequest, extraBody: string[] = []): ParsedResponse {
+function toParsed(
+  blocks: Block[],
+  format: ParsedResponse['format'],
+  request?: SentRequest,
+  extraBody: string[] = [],
+  firstUrl?: string,
+): ParsedResponse {
   const last = blocks[blocks.length - 1]!;
   const history = blocks
     .slice(0, -1)
@@ -50,7 +56,8 @@ function toParsed(blocks: Block[], format: ParsedResponse['format'], request?: S
     reason: last.reason,
     headers: parseHeaderLines(last.headerLines),
     body: [...last.body, ...extraBody].join('\n').trim(),
-    url: request?.url,
+    // Where the exchange started: redirects are judged from there.
+    url: firstUrl ?? request?.url,
     request,
     // A 100 Continue or the first leg of Digest is history too; only 3xx matter for redirects.
     history: history.filter((h) => h.status >= 300 && h.status < 400),
@@ -86,14 +93,12 @@ export function parseCurlVerbose(text: string): ParsedResponse | null {
   const blocks = splitResponses(received);
   if (!blocks.length) return null;
   // The last request curl sent is the one the last response answers.
-  let request: SentRequest | undefined;
   const starts = sent.map((l, i) => (REQUEST_LINE.test(l) ? i : -1)).filter((i) => i >= 0);
-  if (starts.length) {
-    const start = starts[starts.length - 1]!;
+  const requests = starts.map((start, n): SentRequest => {
     const [, method, target] = REQUEST_LINE.exec(sent[start]!)!;
-    const headers = parseHeaderLines(sent.slice(start + 1));
+    const headers = parseHeaderLines(sent.slice(start + 1, starts[n + 1] ?? sent.length));
     const host = headerValue(headers, 'host');
-    request = { method, url: host && target!.startsWith('/') ? `https://${host}${target}` : target, headers };
-  }
-  return toParsed(blocks, 'curl-verbose', request, other);
+    return { method, url: host && target!.startsWith('/') ? `https://${host}${target}` : target, headers };
+  });
+  return toParsed(blocks, 'curl-verbose', requests[requests.length - 1], other, requests[0]?.url);
 }

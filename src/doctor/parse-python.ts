@@ -9,6 +9,7 @@ import type { HeaderField, ParsedResponse, PythonException } from './types';
 const HTTP_ERROR = /HTTPError: (\d{3}) (?:Client|Server) Error: (.*?) for url: (\S+)/;
 const RESPONSE_REPR = /<Response \[(\d{3})\]>/g;
 const EXCEPTION_LINE = /^([A-Za-z_][\w.]*(?:Error|Exception|Warning|Header|Exit|Schema|URL|Redirects|Timeout)):\s?(.*)$/;
+const CHALLENGE = /^(Bearer|Basic|Digest|Negotiate|NTLM|OAuth|ApiKey)(\s+[A-Za-z_-]+=|\s*$)/;
 /** Keys that only a request's headers carry (requests' defaults and what learners set). */
 const REQUEST_ONLY = ['authorization', 'user-agent', 'accept-encoding'];
 const RESPONSE_ONLY = ['www-authenticate', 'date', 'server', 'content-length', 'set-cookie'];
@@ -24,14 +25,15 @@ function asHeaders(value: Py): HeaderField[] | null {
 const has = (headers: HeaderField[], names: string[]) => headers.some(([n]) => names.includes(n.toLowerCase()));
 
 export function looksLikePython(text: string): boolean {
-  return /Traceback \(most recent call last\)|<Response \[\d{3}\]>|HTTPError: \d{3}|^\s*\{'|^\d{3}\s*$|Error: /m.test(text);
+  return /Traceback \(most recent call last\)|<Response \[\d{3}\]>|HTTPError: \d{3}|^\s*\{'|^\d{3}(\s|$)|Error: /m.test(text);
 }
 
 export function parsePythonOutput(text: string): ParsedResponse {
   const result: ParsedResponse = { format: 'python', headers: [], body: '', history: [] };
   const bodyLines: string[] = [];
   const lines = text.split(/\r?\n/);
-  for (const raw of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
     const line = raw.trim();
     if (!line) continue;
     const httpError = HTTP_ERROR.exec(line);
@@ -46,6 +48,17 @@ export function parsePythonOutput(text: string): ParsedResponse {
       continue;
     if (/^\d{3}$/.test(line)) {
       result.status ??= Number(line);
+      continue;
+    }
+    // print(r.status_code, r.text) or print(r.status_code, r.headers['WWW-Authenticate']) on one line.
+    const statusFirst = /^(\d{3}) (.+)$/.exec(line);
+    if (statusFirst && result.status === undefined) {
+      result.status = Number(statusFirst[1]);
+      lines.splice(index + 1, 0, statusFirst[2]!);
+      continue;
+    }
+    if (CHALLENGE.test(line) && !result.headers.length) {
+      result.headers = [['WWW-Authenticate', line]]; // print(r.headers['WWW-Authenticate'])
       continue;
     }
     const reprs = [...line.matchAll(RESPONSE_REPR)].map((m) => Number(m[1]));

@@ -10,7 +10,8 @@ import { exceptionSignals, sentSignals } from './sent-evidence';
 import type { CodeAnalysis, Evidence, ParsedResponse, RankedCause } from './types';
 
 const CONFIDENCE = { high: 60, medium: 40, low: 15 } as const;
-const AGREEMENT = 25;
+/** How much a response that agrees with a code finding adds to it, by the finding's confidence. */
+const AGREEMENT = { high: 25, medium: 20, low: 10 } as const;
 
 /** Which verdict of the response supports each code cause. */
 const SUPPORTED_BY: Partial<Record<CauseId, AuthVerdict[]>> = {
@@ -72,7 +73,8 @@ export function rank(parsed: ParsedResponse, code: CodeAnalysis | null): Diagnos
     if (!(id in CAUSES)) continue;
     let weight: number = CONFIDENCE[finding.confidence];
     const supported = SUPPORTED_BY[id];
-    if (supported && verdict !== 'unknown') weight += supported.includes(verdict) ? AGREEMENT : -AGREEMENT / 2;
+    const agreement = AGREEMENT[finding.confidence];
+    if (supported && verdict !== 'unknown') weight += supported.includes(verdict) ? agreement : -agreement / 2;
     add(id, Math.max(weight, 5), [
       { source: 'code', label: `Line ${finding.line}`, text: finding.snippet },
       { source: 'code', label: 'Why', text: finding.detail },

@@ -42,7 +42,7 @@ export function sentSignals(parsed: ParsedResponse): { signals: ResponseSignal[]
     if (value !== undefined) signals.push(...authorizationSignals(value, { source: 'request', label: 'Sent Authorization', text: value }));
   }
   // Redirects: another host drops Authorization; http → https turns a POST into a GET.
-  let previous = parsed.request?.url ?? parsed.url;
+  let previous = parsed.url ?? parsed.request?.url;
   for (const hop of [...parsed.history]) {
     if (!hop.location) continue;
     let next: URL;
@@ -72,6 +72,7 @@ const EXCEPTIONS: [RegExp, CauseId, number][] = [
   [/^UnboundLocalError$/, 'unbound-local', 85],
   [/^UnicodeEncodeError$/, 'latin1-basic-password', 80],
   [/^KeyError$/, 'getenv-none', 45],
+  [/^ProxyError$/, 'proxy-auth', 80],
   [/^(MissingSchema|InvalidURL|ConnectionError|JSONDecodeError)$/, 'not-auth', 40],
 ];
 

@@ -71,6 +71,9 @@ class PythonRuntime {
   /** Browser-made requests waiting for the worker's mock API to answer. */
   private browserRequests = new Map<number, (answer: FetchAnswer | null) => void>();
   private nextBrowserRequestId = 1;
+  /** Code analyses (the 401 doctor) waiting for the worker's answer. */
+  private analyses = new Map<number, (json: string) => void>();
+  private nextAnalysisId = 1;
 
   /** Subscribe to boot progress and readiness; called at once with the current status. */
   onStatus(listener: (s: RuntimeStatus) => void): () => void {
@@ -146,6 +149,17 @@ class PythonRuntime {
     return new Promise((resolve) => {
       this.browserRequests.set(requestId, resolve);
       handle.post('browserRequest', { requestId, request });
+    });
+  }
+
+  /** Reads code with the worker's Python `ast` (src/doctor/analyze.py), never running it; resolves with its JSON. */
+  async analyze(code: string): Promise<string> {
+    await this.boot();
+    const handle = this.current!;
+    const requestId = this.nextAnalysisId++;
+    return new Promise((resolve) => {
+      this.analyses.set(requestId, resolve);
+      handle.post('analyze', { requestId, code });
     });
   }
 
@@ -227,6 +241,10 @@ class PythonRuntime {
       case 'browserResponse':
         this.browserRequests.get(message.payload.requestId)?.(message.payload.answer);
         this.browserRequests.delete(message.payload.requestId);
+        break;
+      case 'analyzed':
+        this.analyses.get(message.payload.requestId)?.(message.payload.json);
+        this.analyses.delete(message.payload.requestId);
         break;
       case 'clock':
         if (message.payload.runId === this.active?.runId) this.active.handlers.onClockAdvance(message.payload.advanceMs);

@@ -48,6 +48,8 @@ export interface PageToWorker {
   run: RunRequest;
   /** A request the browser itself made (js.fetch, pyfetch), forwarded by MSW to this run's mock API. */
   browserRequest: { requestId: number; request: FetchRequest };
+  /** The 401 doctor: read `code` with Python's `ast` (src/doctor/analyze.py); the code is never run. */
+  analyze: { requestId: number; code: string };
 }
 
 /** Messages the worker sends to the page. */
@@ -60,6 +62,8 @@ export interface WorkerToPage {
   exchange: { runId: number; exchange: Exchange };
   /** The answer to a `browserRequest`; null when no mock API exists yet (the page answers a network error). */
   browserResponse: { requestId: number; answer: FetchAnswer | null };
+  /** The answer to `analyze`: the analyzer's JSON (src/doctor/types.ts `CodeAnalysis`). */
+  analyzed: { requestId: number; json: string };
   /** The learner's code moved the virtual clock (e.g. `time.sleep(3600)` returns at once). */
   clock: { runId: number; advanceMs: number };
   done: {

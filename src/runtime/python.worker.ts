@@ -9,6 +9,7 @@ import { OutputBuffer } from './output-buffer';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
+import doctorAnalyzeSource from '../doctor/analyze.py?raw';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
 import { advanceMockClock, answerFetch, answerWire, startMockRun } from './worker-mock';
 
@@ -113,6 +114,28 @@ function run(request: RunRequest) {
   });
 }
 
+let doctorAnalyze: ((code: string) => string) | null = null;
+
+/** The 401 doctor's code reader, loaded on first use (pages that never ask for it never write it). */
+function analyzeCode(code: string): string {
+  if (!pyodide) throw new Error('analyze before boot');
+  if (!doctorAnalyze) {
+    pyodide.FS.writeFile('/home/pyodide/fix401_doctor_analyze.py', doctorAnalyzeSource);
+    doctorAnalyze = pyodide.pyimport('fix401_doctor_analyze').analyze as (code: string) => string;
+  }
+  try {
+    return doctorAnalyze(code);
+  } catch (error) {
+    // An analyzer bug is the doctor's problem, not the runtime's: no `fatal`, the page goes on without it.
+    return JSON.stringify({
+      ok: false,
+      error: error instanceof Error ? error.message.split('\n').slice(-2).join(' ') : String(error),
+      findings: [],
+      facts: {},
+    });
+  }
+}
+
 self.onmessage = async (event: MessageEvent) => {
   try {
     const message = unpack<PageToWorker>(event.data);
@@ -120,6 +143,8 @@ self.onmessage = async (event: MessageEvent) => {
     else if (message.type === 'run') run(message.payload);
     else if (message.type === 'browserRequest')
       post('browserResponse', { requestId: message.payload.requestId, answer: answerFetch(message.payload.request) });
+    else if (message.type === 'analyze')
+      post('analyzed', { requestId: message.payload.requestId, json: analyzeCode(message.payload.code) });
   } catch (error) {
     post('fatal', { message: error instanceof Error ? error.message : String(error) });
   }

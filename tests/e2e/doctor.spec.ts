@@ -1,0 +1,110 @@
+/**
+ * The 401 doctor (/doctor/, issue 15): every case of tests/fixtures/doctor/ pasted into the page
+ * ranks its cause first (the code read by Python's ast in the worker); nothing pasted leaves the
+ * page; secrets stay masked until revealed; axe, a 390 px screen and the keyboard alone.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Fixture {
+  name: string;
+  expect: string;
+  code: string;
+  response: string;
+}
+
+const dir = join(import.meta.dirname, '../fixtures/doctor');
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture);
+
+async function diagnose(page: Page, code: string, response: string) {
+  const region = page.getByRole('region', { name: 'Diagnosis' });
+  const before = Number((await region.getAttribute('data-diagnosed')) ?? '0');
+  await page.getByLabel('Your code').fill(code);
+  await page.getByLabel('The response you got').fill(response);
+  await page.getByRole('button', { name: 'Diagnose' }).click();
+  await expect(region).toHaveAttribute('data-diagnosed', String(before + 1), { timeout: 45_000 });
+  return region;
+}
+
+test(`all ${fixtures.length} fixture cases rank their cause first, and nothing leaves the page`, async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const foreign: string[] = [];
+  const leaked: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseURL!)) foreign.push(request.url());
+    const sent = `${request.url()} ${request.postData() ?? ''}`;
+    if (/tok_live_8f2c4e9a1b7d3f|ghp_16C7e42F|ATATT3xFfGF0/.test(sent)) leaked.push(request.url());
+  });
+  await page.goto('/doctor/');
+  const wrong: string[] = [];
+  for (const fixture of fixtures) {
+    const region = await diagnose(page, fixture.code, fixture.response);
+    const first = await region.locator('.doctor-cause').first().getAttribute('data-cause');
+    if (first !== fixture.expect) wrong.push(`${fixture.name}: got ${first}, want ${fixture.expect}`);
+  }
+  expect(wrong).toEqual([]);
+  expect(foreign).toEqual([]);
+  expect(leaked).toEqual([]);
+  // Nothing pasted is stored.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain('tok_live_8f2c4e9a1b7d3f');
+});
+
+test('evidence shows the sent header and the code line, secrets masked until revealed', async ({ page }) => {
+  await page.goto('/doctor/');
+  const region = await diagnose(
+    page,
+    "import requests\nr = requests.get('https://api.example.com/items', headers={'Authorization': 'tok_live_8f2c4e9a1b7d3f'})\n",
+    '> GET /items HTTP/1.1\n> Host: api.example.com\n> Authorization: tok_live_8f2c4e9a1b7d3f\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Bearer realm="api.example.com"\n<\n',
+  );
+  const first = region.locator('.doctor-cause').first();
+  await expect(first).toHaveAttribute('data-cause', 'missing-scheme');
+  await expect(first).toContainText('Line 2');
+  await expect(first).toContainText('tok_…3f');
+  await expect(region).not.toContainText('tok_live_8f2c4e9a1b7d3f');
+  await expect(first.getByRole('link', { name: /^Lesson:/ })).toHaveAttribute('href', /\/lessons\/malformed-headers\/#seven-ways/);
+  await expect(first.getByRole('link', { name: /^Practice:/ })).toHaveAttribute('href', /\/playground\/\?scenario=header-misspelled-name/);
+  await region.getByRole('button', { name: 'Reveal secrets' }).click();
+  await expect(first).toContainText('tok_live_8f2c4e9a1b7d3f');
+});
+
+test('axe finds no violations before and after a diagnosis, in light and dark', async ({ browser }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto('/doctor/');
+    const check = async () =>
+      (await new AxeBuilder({ page }).exclude('button[data-open-modal]').analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+    expect(await check()).toEqual([]);
+    await diagnose(page, fixtures[0]!.code, fixtures[0]!.response);
+    expect(await check()).toEqual([]);
+    await context.close();
+  }
+});
+
+test('works at 390 px wide with the keyboard alone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/doctor/');
+  const code = page.getByLabel('Your code');
+  await code.focus();
+  await page.keyboard.insertText(
+    "import os, requests\ntoken = os.getenv('API_KEY')\nrequests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'})",
+  );
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('The response you got')).toBeFocused();
+  await page.keyboard.insertText('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="x", error="invalid_token"\n\n');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Diagnose' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const region = page.getByRole('region', { name: 'Diagnosis' });
+  await expect(region).toHaveAttribute('data-diagnosed', '1', { timeout: 45_000 });
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'getenv-none');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+});
