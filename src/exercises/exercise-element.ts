@@ -31,6 +31,9 @@ class ExerciseElement extends HTMLElement {
   private statusText = '';
   private inspector: Promise<Inspector> | null = null;
   private runtimeWatched: Promise<void> | null = null;
+  private runtimeBooting = false;
+  /** Shown while Python boots when pre-boot skipped the download (data saving, slow link). */
+  private downloadNotice: string | null = null;
 
   connectedCallback() {
     const json = this.querySelector('script[data-config]')?.textContent;
@@ -64,8 +67,9 @@ class ExerciseElement extends HTMLElement {
 
   private async preboot() {
     try {
-      const [{ preboot }] = await Promise.all([import('../runtime/preboot'), this.watchRuntime()]);
-      await preboot();
+      const [{ preboot, downloadNotice }] = await Promise.all([import('../runtime/preboot'), this.watchRuntime()]);
+      // On a data-saving or slow link nothing is fetched now: the first Run downloads Python and says so.
+      if ((await preboot()) === 'skipped') this.downloadNotice = downloadNotice();
     } catch {
       // Not fatal: the first Run boots again and shows the reason.
     }
@@ -73,19 +77,29 @@ class ExerciseElement extends HTMLElement {
 
   /** Mirrors the shared runtime's boot progress in this exercise's status line. */
   private watchRuntime(): Promise<void> {
-    this.runtimeWatched ??= import('../runtime/client').then(({ getRuntime }) => {
-      getRuntime().onStatus((s) => {
-        this.statusText =
-          s.state === 'booting'
-            ? s.detail
-            : s.state === 'ready'
-              ? `Python ${s.python} ready`
-              : s.state === 'failed'
-                ? `Python stopped: ${s.message}`
-                : '';
-        if (this.dataset.state !== 'running') this.el('runtime').textContent = this.statusText;
-      });
-    });
+    this.runtimeWatched ??= Promise.all([import('../runtime/client'), import('../runtime/preboot')]).then(
+      ([{ getRuntime }, { rememberRuntimeLoaded }]) => {
+        getRuntime().onStatus((s) => {
+          this.runtimeBooting = s.state === 'booting';
+          if (s.state === 'ready') {
+            rememberRuntimeLoaded();
+            this.downloadNotice = null;
+          }
+          this.statusText =
+            s.state === 'booting'
+              ? this.downloadNotice && /^Starting Python/.test(s.detail)
+                ? this.downloadNotice
+                : s.detail
+              : s.state === 'ready'
+                ? `Python ${s.python} ready`
+                : s.state === 'failed'
+                  ? `Python stopped: ${s.message}`
+                  : '';
+          // A Run that waits for Python to boot shows the boot (and the download) instead of a timer.
+          if (this.dataset.state !== 'running' || this.runtimeBooting) this.el('runtime').textContent = this.statusText;
+        });
+      },
+    );
     return this.runtimeWatched;
   }
 
@@ -211,7 +225,7 @@ class ExerciseElement extends HTMLElement {
     // A run that prints nothing for a while still shows it is alive and can be stopped.
     const ticker = setInterval(() => {
       const seconds = Math.round((Date.now() - started) / 1000);
-      if (seconds >= 2) this.el('runtime').textContent = `Running… ${seconds} s (Stop ends it)`;
+      if (seconds >= 2 && !this.runtimeBooting) this.el('runtime').textContent = `Running… ${seconds} s (Stop ends it)`;
     }, 1000);
     try {
       const session = await this.getSession();

@@ -1,12 +1,41 @@
 /**
  * Idle pre-boot for lesson pages: gets the mock's service worker in control and Python booted
  * without loading MSW, the mock server or the editor (they load on the first interaction), so a
- * lesson's main-thread script stays small while the first Run is near-instant.
+ * lesson's main-thread script stays small while the first Run is near-instant. Skipped (no
+ * runtime file is fetched) when the browser asks to save data or reports a slow link (./standby-policy.ts).
  */
 import { registerMockServiceWorker } from '../mock-api/service-worker';
 import { getRuntime } from './client';
+import { prebootAllowed, RUNTIME_DOWNLOAD_MB } from './standby-policy';
 
-export async function preboot(): Promise<void> {
+/** 'booted', or 'skipped' when this connection should not download the runtime unasked. */
+export async function preboot(nav: Navigator = navigator): Promise<'booted' | 'skipped'> {
+  if (!prebootAllowed(nav)) return 'skipped';
   await registerMockServiceWorker();
   await getRuntime().boot();
+  return 'booted';
+}
+
+/** Set once Python has booted in this browser: its files are then likely in the HTTP cache. */
+const LOADED_KEY = 'fix401:runtime-loaded';
+
+/**
+ * What the status line says while the first Run boots a runtime that pre-boot skipped, or null
+ * when this browser has booted Python before (the download is then probably cached).
+ */
+export function downloadNotice(): string | null {
+  try {
+    if (localStorage.getItem(LOADED_KEY)) return null;
+  } catch {
+    // storage blocked: say it, a cached runtime only makes the notice short-lived
+  }
+  return `Downloading Python (≈ ${RUNTIME_DOWNLOAD_MB} MB)…`;
+}
+
+export function rememberRuntimeLoaded(): void {
+  try {
+    localStorage.setItem(LOADED_KEY, '1');
+  } catch {
+    // storage blocked: the next page shows the download notice again, nothing worse
+  }
 }

@@ -30,3 +30,34 @@ test('a lesson pre-boots Python on idle with under 50 KB of page script, and the
   expect(output).not.toContain('ConnectionError');
   expect(output).toMatch(/^\d{3}\b/m);
 });
+
+test('on a data-saving connection a lesson downloads no runtime until Run, and the first Run says it downloads Python', async ({
+  page,
+}) => {
+  // Chromium's Save-Data setting, as navigator.connection reports it (Playwright cannot switch it on).
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'connection', {
+      configurable: true,
+      get: () => ({ saveData: true, effectiveType: '4g', addEventListener() {}, removeEventListener() {} }),
+    }),
+  );
+  const runtimeFiles: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('/pyodide/')) runtimeFiles.push(r.url());
+  });
+  await page.goto('/lessons/anatomy-of-a-post/');
+  const exercise = page.locator('fix401-exercise').first();
+  await exercise.scrollIntoViewIfNeeded();
+  // Longer than the idle pre-boot's deadline (requestIdleCallback, 3 s).
+  await page.waitForTimeout(4500);
+  expect(runtimeFiles).toEqual([]);
+  expect(page.workers().filter((w) => w.url().includes('python.worker'))).toEqual([]);
+
+  const runtime = exercise.locator('[data-part="runtime"]');
+  await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runtime).toHaveText('Downloading Python (≈ 6 MB)…');
+  await expect(exercise).toHaveAttribute('data-runs', '1', { timeout: 45_000 });
+  await expect(runtime).toContainText(/Python 3\.\d+\.\d+ ready/);
+  expect(runtimeFiles.length).toBeGreaterThan(0);
+  expect(await exercise.getByRole('region', { name: 'Output' }).textContent()).toMatch(/^\d{3}\b/m);
+});
