@@ -165,6 +165,7 @@ class ExerciseElement extends HTMLElement {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.run();
     });
     this.el('run').addEventListener('click', () => void this.run());
+    this.el<HTMLButtonElement>('run').disabled = false;
     this.el('stop').addEventListener('click', () => void this.stop());
     this.el('reset').addEventListener('click', () => this.reset());
     this.el('undo-reset').addEventListener('click', () => this.undoReset());
