@@ -9,11 +9,19 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { normalizeBase } from './lib/base-path.mjs';
 import { cacheControl, securityHeaders } from './lib/host-headers.mjs';
+import { pathInside } from './lib/safe-path.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+/** `--name=value` or `--name value` (npm run preview -- --port 3000). */
+const arg = (name, fallback) => {
+  const args = process.argv.slice(2);
+  const joined = args.find((a) => a.startsWith(`--${name}=`));
+  if (joined) return joined.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+};
 const root = resolve(arg('dir', process.env.FIX401_DIST ?? 'dist'));
 const port = Number(arg('port', process.env.PORT ?? '4321'));
 const base = normalizeBase(arg('base', '/'));
@@ -40,9 +48,8 @@ const TYPES = {
 
 /** Resolves a URL path to a file in root (index.html for folders); null when outside root or missing. */
 function fileFor(pathname) {
-  const decoded = decodeURIComponent(pathname);
-  const path = normalize(join(root, decoded));
-  if (!path.startsWith(root)) return null;
+  const path = pathInside(root, pathname);
+  if (path === null) return null;
   if (existsSync(path) && statSync(path).isDirectory()) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : null;
   return existsSync(path) ? path : null;
 }
@@ -98,20 +105,20 @@ createServer((request, response) => {
     ...security,
   };
   const stat = statSync(file);
+  const gzip = !plain && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  // The body depends on Accept-Encoding for these files: caches must key on it.
+  if (!plain && COMPRESSIBLE.has(extname(file))) headers['Vary'] = 'Accept-Encoding';
   if (status === 200 && !plain) {
     headers['Cache-Control'] = cacheControl(path);
-    headers['ETag'] = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`;
+    // A gzipped body is another representation: it gets its own validator (RFC 9110 §8.8.3).
+    headers['ETag'] = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}${gzip ? '-gz' : ''}"`;
     if (request.headers['if-none-match'] === headers['ETag']) {
       response.writeHead(304, headers);
       response.end();
       return;
     }
   }
-  const gzip = !plain && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  if (gzip) {
-    headers['Content-Encoding'] = 'gzip';
-    headers['Vary'] = 'Accept-Encoding';
-  }
+  if (gzip) headers['Content-Encoding'] = 'gzip';
   response.writeHead(status, headers);
   if (request.method === 'HEAD') response.end();
   else if (gzip) response.end(gzipOf(file, stat));
