@@ -50,7 +50,7 @@ class Analyzer:
         self.lines = source.splitlines()
         self.tree = ast.parse(source)
         self.findings = []
-        self.facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False}
+        self.facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False, "envVars": []}
         self.assigned = {}  # name -> [value nodes in source order]
         self.requests_names = set()  # names bound to the requests module
         self.method_names = {}  # from requests import post -> {'post': 'post'}
@@ -442,8 +442,20 @@ class Analyzer:
                         self.facts["sendsAuthorization"] = True
                         self.check_auth_value(items["authorization"][1])
 
+    def collect_env_vars(self):
+        """Names the code reads from the environment, so the page can ask for their values (masked)."""
+        for node in ast.walk(self.tree):
+            name = None
+            if isinstance(node, ast.Subscript) and _dotted(node.value) in ("os.environ", "environ"):
+                name = _const_str(node.slice)
+            elif isinstance(node, ast.Call) and _dotted(node.func) in ("os.getenv", "getenv", "os.environ.get", "environ.get") and node.args:
+                name = _const_str(node.args[0])
+            if name and name not in self.facts["envVars"]:
+                self.facts["envVars"].append(name)
+
     def run(self):
         self.collect()
+        self.collect_env_vars()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Call):
                 self.check_call(node)
@@ -465,7 +477,7 @@ def analyze(source):
 
 
 def _failed(error):
-    facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False}
+    facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False, "envVars": []}
     return {"ok": False, "error": error, "findings": [], "facts": facts}
 
 

@@ -1,9 +1,14 @@
 /**
- * The /doctor/ page's script: reads the two text areas on "Diagnose", asks the Python worker to
- * read the code with `ast` (never run), ranks and renders. Nothing is stored or sent.
+ * The /doctor/ page's script: on "Diagnose", reads the response in the page and asks the Python
+ * worker to read the code with `ast` (never run); on "Run it against your response", runs the code
+ * where every host answers with the pasted response and re-ranks with what was really sent.
+ * Nothing is stored or sent.
  */
-import { diagnose } from './index';
-import { renderDiagnosis, type Names } from './render';
+import { runAgainstResponse, withRunEvidence } from './doctor-run';
+import { parseResponse } from './parse-response';
+import { rank } from './rank';
+import { renderDiagnosis, el, type Names } from './render';
+import { renderSent } from './render-sent';
 import type { CodeAnalysis } from './types';
 
 /** Booting Python takes a few seconds on a slow phone; past this the diagnosis goes on without the code. */
@@ -17,45 +22,109 @@ async function analyzeInWorker(code: string): Promise<CodeAnalysis> {
   return JSON.parse(await Promise.race([getRuntime().analyze(code), timeout])) as CodeAnalysis;
 }
 
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
+
 export function startDoctor(): void {
-  const form = document.querySelector<HTMLFormElement>('[data-doctor]');
-  const region = document.querySelector<HTMLElement>('[data-doctor-result]');
-  const status = document.querySelector<HTMLElement>('[data-doctor-status]');
-  const names = JSON.parse(document.querySelector('[data-doctor-names]')?.textContent ?? '{}') as Names;
-  if (!form || !region || !status) return;
+  const form = $<HTMLFormElement>('[data-doctor]');
+  const region = $('[data-doctor-result]');
+  const status = $('[data-doctor-status]');
+  const envBox = $('[data-doctor-env]');
+  const runButton = $<HTMLButtonElement>('[data-doctor-run-button]');
+  const runStatus = $('[data-doctor-run-status]');
+  const sent = $('[data-doctor-sent]');
+  const names = JSON.parse($('[data-doctor-names]')?.textContent ?? '{}') as Names;
+  if (!form || !region || !status || !envBox || !runButton || !runStatus || !sent) return;
   const code = form.elements.namedItem('code') as HTMLTextAreaElement;
   const response = form.elements.namedItem('response') as HTMLTextAreaElement;
   // Start Python while the learner pastes, so the first Diagnose does not wait for the boot.
-  code.addEventListener(
-    'focus',
-    () => void import('../runtime/client').then(({ getRuntime }) => getRuntime().boot()).catch(() => undefined),
-    { once: true },
-  );
+  const warm = () => void import('../runtime/client').then(({ getRuntime }) => getRuntime().boot()).catch(() => undefined);
+  code.addEventListener('focus', warm, { once: true });
   let busy = false;
+  let analysis: CodeAnalysis | null = null;
+  let analyzedCode = '';
+
+  const showEnvInputs = (vars: string[]) => {
+    const kept = Object.fromEntries([...envBox.querySelectorAll('input')].map((i) => [i.name, i.value]));
+    envBox.replaceChildren();
+    envBox.className = 'doctor-env';
+    for (const name of vars) {
+      const input = Object.assign(el('input'), {
+        type: 'password',
+        name,
+        id: `doctor-env-${name}`,
+        autocomplete: 'off',
+        value: kept[name] ?? '',
+      });
+      const label = Object.assign(el('label', `${name} (environment variable; empty means unset)`), {
+        htmlFor: input.id,
+      });
+      envBox.append(label, input);
+    }
+  };
+
+  const readCode = async (): Promise<string | undefined> => {
+    if (!code.value.trim()) {
+      analysis = null;
+      return undefined;
+    }
+    if (analysis && analyzedCode === code.value) return undefined;
+    try {
+      analysis = await analyzeInWorker(code.value);
+      analyzedCode = code.value;
+      showEnvInputs(analysis.facts.envVars ?? []);
+      return analysis.ok
+        ? undefined
+        : `Your code could not be read (${analysis.error ?? 'a syntax error'}); the diagnosis uses the response only.`;
+    } catch (error) {
+      analysis = null;
+      return `Python could not read the code (${error instanceof Error ? error.message : String(error)}); the diagnosis uses the response only.`;
+    }
+  };
+
+  const finish = (message: string) => {
+    status.textContent = message;
+    region.dataset.diagnosed = String(Number(region.dataset.diagnosed ?? '0') + 1);
+    busy = false;
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (busy) return;
     busy = true;
     void (async () => {
-      let analysis: CodeAnalysis | null = null;
-      let codeNote: string | undefined;
-      if (code.value.trim()) {
-        status.textContent = 'Reading your code with Python…';
-        try {
-          analysis = await analyzeInWorker(code.value);
-          if (!analysis.ok)
-            codeNote = `Your code could not be read (${analysis.error ?? 'a syntax error'}); the diagnosis uses the response only.`;
-        } catch (error) {
-          codeNote = `Python could not read the code (${error instanceof Error ? error.message : String(error)}); the diagnosis uses the response only.`;
-        }
+      if (code.value.trim()) status.textContent = 'Reading your code with Python…';
+      const codeNote = await readCode();
+      const parsed = parseResponse(response.value);
+      const result = rank(parsed, analysis);
+      renderDiagnosis(region, parsed, result, names, codeNote);
+      finish(`Diagnosis ready: ${result.causes.length} possible cause${result.causes.length === 1 ? '' : 's'}.`);
+    })();
+  });
+
+  runButton.addEventListener('click', () => {
+    if (busy) return;
+    if (!code.value.trim()) {
+      runStatus.textContent = 'Paste your code first.';
+      return;
+    }
+    busy = true;
+    runButton.disabled = true;
+    runStatus.textContent = 'Running your code against your response…';
+    void (async () => {
+      const codeNote = await readCode();
+      const env = Object.fromEntries([...envBox.querySelectorAll('input')].filter((i) => i.value !== '').map((i) => [i.name, i.value]));
+      const parsed = parseResponse(response.value);
+      try {
+        const run = await runAgainstResponse(code.value, parsed, env);
+        renderSent(sent, run);
+        const withEvidence = withRunEvidence(parsed, run);
+        renderDiagnosis(region, withEvidence, rank(withEvidence, analysis), names, codeNote);
+        runStatus.textContent = `Run finished: ${run.exchanges.length} request${run.exchanges.length === 1 ? '' : 's'} sent; the diagnosis now uses them.`;
+      } catch (error) {
+        runStatus.textContent = `The run failed: ${error instanceof Error ? error.message : String(error)}`;
       }
-      const result = diagnose(response.value, analysis);
-      renderDiagnosis(region, result.parsed, result, names, codeNote);
-      status.textContent = result.causes.length
-        ? `Diagnosis ready: ${result.causes.length} possible cause${result.causes.length === 1 ? '' : 's'}.`
-        : 'Diagnosis ready.';
-      region.dataset.diagnosed = String(Number(region.dataset.diagnosed ?? '0') + 1);
-      busy = false;
+      runButton.disabled = false;
+      finish(status.textContent ?? '');
     })();
   });
 }

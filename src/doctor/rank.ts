@@ -39,6 +39,18 @@ const SUPPORTED_BY: Partial<Record<CauseId, AuthVerdict[]>> = {
   'json-with-form-type': ['body'],
 };
 
+/**
+ * What a code finding predicts about the Authorization actually sent. When a run (or a paste)
+ * shows the header and it does not look like that, the finding is contradicted and drops back.
+ */
+const SENT_CONFIRMS: Partial<Record<CauseId, (sent: string) => boolean>> = {
+  'getenv-none': (v) => /\bNone$/.test(v.trim()),
+  'token-not-fstring': (v) => /\{[A-Za-z_][\w.]*\}/.test(v),
+  'missing-scheme': (v) => !/^[A-Za-z][\w-]*[ \t]+\S/.test(v),
+  'whitespace-token': (v) => /\s$|^\S+\s{2,}/.test(v),
+  'quoted-token': (v) => /["']/.test(v),
+};
+
 interface Candidate {
   score: number;
   evidence: Evidence[];
@@ -75,6 +87,8 @@ export function rank(parsed: ParsedResponse, code: CodeAnalysis | null): Diagnos
     const supported = SUPPORTED_BY[id];
     const agreement = AGREEMENT[finding.confidence];
     if (supported && verdict !== 'unknown') weight += supported.includes(verdict) ? agreement : -agreement / 2;
+    const confirms = SENT_CONFIRMS[id];
+    if (typeof sentAuthorization === 'string' && confirms && !confirms(sentAuthorization)) weight /= 3;
     add(id, Math.max(weight, 5), [
       { source: 'code', label: `Line ${finding.line}`, text: finding.snippet },
       { source: 'code', label: 'Why', text: finding.detail },

@@ -28,7 +28,7 @@ const SIDES: Record<RankedCause['side'], string> = {
   either: 'In your code or on the server',
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -36,7 +36,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 }
 
 /** Text with every secret in a span that shows the masked form; "Reveal secrets" swaps them. */
-function secretText(tag: 'code' | 'span' | 'pre', text: string): HTMLElement {
+export function secretText(tag: 'code' | 'span' | 'pre', text: string): HTMLElement {
   const node = el(tag);
   let at = 0;
   for (const { start, end } of findSecrets(text)) {

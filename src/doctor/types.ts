@@ -54,7 +54,7 @@ export interface CodeAnalysis {
   error?: string;
   findings: CodeFinding[];
   /** Facts the ranking uses: schemes the code sends, whether it uses Basic auth, etc. */
-  facts: { authSchemes: string[]; usesBasicAuth: boolean; usesDigestAuth: boolean; sendsAuthorization: boolean };
+  facts: { authSchemes: string[]; usesBasicAuth: boolean; usesDigestAuth: boolean; sendsAuthorization: boolean; envVars: string[] };
 }
 
 /** One piece of evidence behind a cause: a quoted line of code, header or body. */

@@ -28,6 +28,19 @@ export interface RunRequest {
   server: ServerState;
   /** Python run after the learner's code in the same namespace (exercise checks); its output is not shown. */
   epilogue?: string;
+  /**
+   * The 401 doctor's "Run it against your response": every host, not only the practice hosts, answers
+   * with these responses in order (the last one repeats), and the practice API is not consulted.
+   */
+  replay?: { responses: ReplayResponse[] };
+}
+
+/** One canned HTTP/1.1 response for `RunRequest.replay`; the worker adds Content-Length. */
+export interface ReplayResponse {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: string;
 }
 
 export interface OutputChunk {

@@ -92,7 +92,8 @@ function run(request: RunRequest) {
   currentRunId = request.runId;
   output.reset();
   const runId = request.runId;
-  startMockRun(request.server, request.virtualNow, (exchange) => post('exchange', { runId, exchange }));
+  startMockRun(request.server, request.virtualNow, (exchange) => post('exchange', { runId, exchange }), request.replay?.responses);
+  (pyodide.pyimport('fix401_transport') as { set_any_host: (flag: boolean) => void }).set_any_host(Boolean(request.replay));
   const started = performance.now();
   const env = pyodide.toPy(request.env);
   const files = pyodide.toPy(request.files);

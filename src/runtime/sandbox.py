@@ -87,7 +87,7 @@ def _guard_hosts():
 
     def send(self, request, *args, **kwargs):
         host = (urlsplit(request.url).hostname or "").lower()
-        if host not in fix401_transport.REACHABLE_HOSTS:
+        if not fix401_transport.reachable(host):
             raise requests.exceptions.ConnectionError(
                 fix401_transport.unreachable_message(host or request.url), request=request
             )

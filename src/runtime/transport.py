@@ -17,6 +17,18 @@ import io
 import urllib3.connectionpool
 
 REACHABLE_HOSTS = ("api.example.com", "httpbin.org")
+# The 401 doctor's "Run it against your response": every host answers with the pasted response
+# (the answering function is the doctor's replay, not the practice API, so nothing leaves the page).
+_any_host = False
+
+
+def set_any_host(flag):
+    global _any_host
+    _any_host = bool(flag)
+
+
+def reachable(host):
+    return _any_host or host in REACHABLE_HOSTS
 
 
 # exchange(scheme, host, port, request_bytes) -> response_bytes, set by install().
@@ -83,7 +95,7 @@ class _WireSocket:
 
 def _open_socket(host, port, scheme):
     name = (host or "").lower().rstrip(".")
-    if name not in REACHABLE_HOSTS:
+    if not reachable(name):
         raise ConnectionRefusedError(errno.ECONNREFUSED, unreachable_message(host))
     return _WireSocket(scheme, name, port)
 

@@ -24,8 +24,8 @@ const fixtures = readdirSync(dir)
 async function diagnose(page: Page, code: string, response: string) {
   const region = page.getByRole('region', { name: 'Diagnosis' });
   const before = Number((await region.getAttribute('data-diagnosed')) ?? '0');
-  await page.getByLabel('Your code').fill(code);
-  await page.getByLabel('The response you got').fill(response);
+  await page.getByLabel('Your code', { exact: true }).fill(code);
+  await page.getByLabel('The response you got', { exact: true }).fill(response);
   await page.getByRole('button', { name: 'Diagnose' }).click();
   await expect(region).toHaveAttribute('data-diagnosed', String(before + 1), { timeout: 45_000 });
   return region;
@@ -91,13 +91,13 @@ test('works at 390 px wide with the keyboard alone', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.goto('/doctor/');
-  const code = page.getByLabel('Your code');
+  const code = page.getByLabel('Your code', { exact: true });
   await code.focus();
   await page.keyboard.insertText(
     "import os, requests\ntoken = os.getenv('API_KEY')\nrequests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'})",
   );
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('The response you got')).toBeFocused();
+  await expect(page.getByLabel('The response you got', { exact: true })).toBeFocused();
   await page.keyboard.insertText('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="x", error="invalid_token"\n\n');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Diagnose' })).toBeFocused();
@@ -107,4 +107,53 @@ test('works at 390 px wide with the keyboard alone', async ({ browser }) => {
   await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'getenv-none');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
+});
+
+test('"Run it against your response" shows what requests sent and ranks with it', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (request) => void (request.url().startsWith(baseURL!) || foreign.push(request.url())));
+  await page.goto('/doctor/');
+  const region = await diagnose(
+    page,
+    "import os, requests\ntoken = os.getenv('GITHUB_TOKEN')\nr = requests.get('https://api.github.com/user', headers={'Authorization': f'Bearer {token}'})\nprint(r.status_code, r.json()['message'])\n",
+    'HTTP/2 401\ncontent-type: application/json\n\n{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}',
+  );
+  // The code reads GITHUB_TOKEN: the page asks for it (masked); left empty, it is unset.
+  await expect(page.getByLabel(/^GITHUB_TOKEN/)).toHaveAttribute('type', 'password');
+  await page.getByRole('button', { name: 'Run it against your response' }).click();
+  const run = page.getByRole('region', { name: 'Run it against your response' });
+  await expect(run.getByRole('status')).toContainText('Run finished', { timeout: 45_000 });
+  await expect(run).toContainText('GET https://api.github.com/user → 401');
+  await expect(run).toContainText('Authorization: Bearer None');
+  await expect(run).toContainText('401 Bad credentials');
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'getenv-none');
+  await expect(region).toContainText('Authorization sent');
+
+  // With the variable filled in, the token goes out (masked on the page), and the cause moves to the token itself.
+  await page.getByLabel(/^GITHUB_TOKEN/).fill('ghp_16C7e42F292c6912E7710c838347Ae178B4a');
+  await page.getByRole('button', { name: 'Run it against your response' }).click();
+  await expect(run.getByRole('status')).toContainText('Run finished', { timeout: 45_000 });
+  await expect(run).toContainText('Bearer ghp_…4a');
+  await expect(run).not.toContainText('ghp_16C7e42F292c6912E7710c838347Ae178B4a');
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'invalid-token');
+  expect(foreign).toEqual([]);
+});
+
+test('a run follows the pasted redirect and shows Authorization dropped for the other host', async ({ page }) => {
+  await page.goto('/doctor/');
+  await diagnose(
+    page,
+    "import requests\nr = requests.get('https://api.example.com/v1/report', headers={'Authorization': 'Bearer tok_live_8f2c4e9a1b7d3f'})\nprint(r.status_code, r.history)\n",
+    'HTTP/1.1 302 Found\nLocation: https://files.example.net/report\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="files"\n\n',
+  );
+  await page.getByRole('button', { name: 'Run it against your response' }).click();
+  const run = page.getByRole('region', { name: 'Run it against your response' });
+  await expect(run.getByRole('status')).toContainText('Run finished', { timeout: 45_000 });
+  await expect(run).toContainText('Request 2: GET https://files.example.net/report → 401');
+  await expect(run).toContainText('No Authorization header was sent.');
+  await expect(run).toContainText('401 [<Response [302]>]');
+  await expect(page.getByRole('region', { name: 'Diagnosis' }).locator('.doctor-cause').first()).toHaveAttribute(
+    'data-cause',
+    'redirect-strips-auth',
+  );
 });
