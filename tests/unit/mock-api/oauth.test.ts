@@ -204,7 +204,7 @@ describe('refresh_token grant with rotation (§6)', () => {
     expect(reused.body).toMatchObject({ error: 'invalid_grant' });
     expect(reused.exchange.decision.reason).toContain('already used');
     const next = await send(server, 'POST', TOKEN, {
-      body: form({ grant_type: 'refresh_token', refresh_token: body.refresh_token, ...DEMO }),
+      body: form({ grant_type: 'refresh_token', refresh_token: body.refresh_token ?? '', ...DEMO }),
     });
     expect(next.status).toBe(200);
   });
