@@ -3,7 +3,7 @@
 // warm requests.post round trip with its baselines. Each measurement gets a browser of its own
 // (puppeteer gives each launch a fresh temporary profile: empty cache, no service worker).
 import { BROWSERS } from '../find-engines.mjs';
-import { armFirstOutput, bareBoot, fetchRoundTrips, firstOutputMs, timerStepMs } from './inpage.mjs';
+import { armFirstOutput, bareBoot, countWorkerBoots, fetchRoundTrips, firstOutputMs, timerStepMs, workersSettled } from './inpage.mjs';
 import { ROUND_TRIP_CODE, RT_AUTHORIZATION, RT_URL, parseRoundTrips, summarizeFetches } from './runtime.mjs';
 import { median } from './stats.mjs';
 
@@ -111,6 +111,7 @@ export async function firefoxBareBoot(server) {
 export async function firefoxWarmRuns(server, lesson) {
   const { browser, page } = await launch();
   try {
+    await page.evaluateOnNewDocument(countWorkerBoots);
     server.mark('firefox-first-visit');
     const started = Date.now();
     await page.goto(`${server.base}${lesson}`, { waitUntil: 'load', timeout: 60_000 });
@@ -130,6 +131,9 @@ export async function firefoxWarmRuns(server, lesson) {
       const exercise = /** @type {HTMLElement & { loadCode(code: string): void }} */ (document.querySelector('fix401-exercise'));
       exercise.loadCode(code);
     }, ROUND_TRIP_CODE);
+    // The standby runtime boots once the page is idle after a Run: let it finish first.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await page.waitForFunction(workersSettled, { timeout: 120_000 });
     const before = await page.evaluate(armFirstOutput);
     const run = await page.$('fix401-exercise [data-part="run"]');
     await run?.click();

@@ -94,3 +94,32 @@ export function timerStepMs() {
   }
   return smallest;
 }
+
+/**
+ * Init script (runs before the page's own): counts Python workers created and those that reported
+ * "booted", so the bench can wait for the standby runtime (it boots while the page is idle after a
+ * first Run) to finish booting before timing anything: on two cores a booting worker halves the speed.
+ */
+export function countWorkerBoots() {
+  const w = /** @type {Window & { __benchWorkers?: { created: number, booted: number } }} */ (window);
+  if (w.__benchWorkers) return;
+  const counts = (w.__benchWorkers = { created: 0, booted: 0 });
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    /** @param {string | URL} url @param {WorkerOptions} [options] */
+    constructor(url, options) {
+      super(url, options);
+      if (!String(url).includes('python.worker')) return;
+      counts.created++;
+      this.addEventListener('message', (event) => {
+        if (event.data?.type === 'booted') counts.booted++;
+      });
+    }
+  };
+}
+
+/** @returns {boolean} true when every Python worker created so far has booted */
+export function workersSettled() {
+  const counts = /** @type {Window & { __benchWorkers?: { created: number, booted: number } }} */ (window).__benchWorkers;
+  return !counts || counts.booted >= counts.created;
+}

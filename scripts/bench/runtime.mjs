@@ -2,7 +2,7 @@
 // round trip, and a repeat visit served from the HTTP cache.
 import { freshContext, persistentContext } from './browser.mjs';
 import { firstExercise, pasteCode, runAndWait, timeRunToFirstOutput, waitReady } from './exercise.mjs';
-import { bareBoot, fetchRoundTrips, timerStepMs } from './inpage.mjs';
+import { bareBoot, countWorkerBoots, fetchRoundTrips, timerStepMs, workersSettled } from './inpage.mjs';
 import { median } from './stats.mjs';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
@@ -86,6 +86,16 @@ export async function coldRun(browser, server, lesson) {
 }
 
 /**
+ * Waits (up to 2 min) until the standby runtime that a first Run asks for has booted, so it does not
+ * share the CPU with what is timed next. It starts when the page is idle after a run.
+ * @param {{ waitForTimeout(ms: number): Promise<unknown>, waitForFunction(fn: () => boolean, arg?: unknown, options?: { timeout: number }): Promise<unknown> }} page
+ */
+export async function standbySettled(page) {
+  await page.waitForTimeout(1500);
+  await page.waitForFunction(workersSettled, undefined, { timeout: 120_000 });
+}
+
+/**
  * The cold Run's baseline: empty cache, open the site's home page (no exercise, no pre-boot), then a
  * bare `loadPyodide()` in the page.
  * @param {Browser} browser
@@ -112,6 +122,7 @@ export async function warmRuns(server, lesson) {
   // A profile on disk (empty at first), so the repeat visit meets a real HTTP cache.
   const { context, close } = await persistentContext(server.base);
   try {
+    await context.addInitScript(countWorkerBoots);
     const page = context.pages()[0] ?? (await context.newPage());
     server.mark('first-visit');
     let started = Date.now();
@@ -128,6 +139,7 @@ export async function warmRuns(server, lesson) {
     for (let i = 0; i < 5; i++) later.push(await timeRunToFirstOutput(exercise));
 
     await pasteCode(exercise, ROUND_TRIP_CODE);
+    await standbySettled(page);
     const output = await runAndWait(exercise);
     const trips = parseRoundTrips(output);
     const fetches = summarizeFetches(
