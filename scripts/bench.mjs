@@ -36,11 +36,11 @@ const check = flags.has('--check');
  */
 const COLD_VS_BARE_BEFORE = { chromium: 1.28, firefox: 1.28 };
 /**
- * Warm requests.post round trip ÷ `requests.Request(...).prepare()` timed in the same loop: issue 12's
- * 3 ms in Chromium, as a ratio (prepare() took PREPARE_REFERENCE_MS on the machine of design §7, quiet).
+ * Warm requests.post round trip ÷ a page fetch() answered through MSW in the same run (the old path's
+ * transport): issue 12 asks for 3 ms in Chromium where the old path took 14 ms, so ≤ 3/14 of it, in
+ * both engines. prepare() (the Python every request pays before a byte is written) is printed beside.
  */
-const PREPARE_REFERENCE_MS = 0.4;
-const RT_BUDGET_MS = 3;
+const RT_VS_OLD_PATH = 3 / 14;
 const KB = 1024;
 
 /** @param {string} message */
@@ -181,14 +181,13 @@ try {
   rows.push(coldVersusBare('Chromium', coldRuns, bareBoots, COLD_VS_BARE_BEFORE.chromium));
   rows.push(atMost('Run → first output, pre-booted (first Run)', warm.preBootedMs, 300, ms));
   rows.push(info('Run → first output, later Runs (median of 5)', ms(warm.laterRunMs)));
-  const rtLimit = RT_BUDGET_MS / PREPARE_REFERENCE_MS;
-  const rtRatio = warm.roundTripMedianMs / warm.prepareMedianMs;
+  const rtRatio = warm.roundTripMedianMs / warm.fetchMedianMs;
   rows.push({
-    figure: 'Chromium: warm requests.post round trip (median of 50) ÷ prepare()',
-    value: `${rtRatio.toFixed(1)}× (${roundTrip(warm)})`,
-    target: `≤ ${rtLimit.toFixed(1)}× (${ms(RT_BUDGET_MS)} at ${ms(PREPARE_REFERENCE_MS)})`,
-    ratio: rtRatio / rtLimit,
-    ok: rtRatio <= rtLimit,
+    figure: 'Chromium: warm requests.post round trip (median of 50) ÷ page fetch() through MSW',
+    value: `${rtRatio.toFixed(2)}× (${roundTrip(warm)}; ${(warm.roundTripMedianMs / warm.prepareMedianMs).toFixed(1)}× prepare())`,
+    target: `≤ ${RT_VS_OLD_PATH.toFixed(2)}× (3 ms where the old path took 14 ms)`,
+    ratio: rtRatio / RT_VS_OLD_PATH,
+    ok: rtRatio <= RT_VS_OLD_PATH,
   });
   rows.push(info('Chromium: page fetch() answered through MSW (the old path), median of 50', pageFetch(warm)));
   rows.push(info('Boot to "ready", first visit (network)', ms(warm.bootFirstVisitMs)));
@@ -204,13 +203,13 @@ try {
   rows.push(coldVersusBare('Firefox', ffColdRuns, ffBareBoots, COLD_VS_BARE_BEFORE.firefox));
   rows.push(info('Firefox: Run → first output, pre-booted (first Run)', ms(ffWarm.preBootedMs)));
   rows.push(info('Firefox: Run → first output, later Runs (median of 5)', ms(ffWarm.laterRunMs)));
-  const ffRtRatio = ffWarm.roundTripMedianMs / ffWarm.prepareMedianMs;
+  const ffRtRatio = ffWarm.roundTripMedianMs / ffWarm.fetchMedianMs;
   rows.push({
     figure: 'Firefox: warm requests.post round trip (median of 50) ÷ page fetch() through MSW',
-    value: `${(ffWarm.roundTripMedianMs / ffWarm.fetchMedianMs).toFixed(2)}× (${roundTrip(ffWarm)}; ${ffRtRatio.toFixed(1)}× prepare())`,
-    target: '≤ 1× (never slower than the old path)',
-    ratio: ffWarm.roundTripMedianMs / ffWarm.fetchMedianMs,
-    ok: ffWarm.roundTripMedianMs <= ffWarm.fetchMedianMs,
+    value: `${ffRtRatio.toFixed(2)}× (${roundTrip(ffWarm)}; ${(ffWarm.roundTripMedianMs / ffWarm.prepareMedianMs).toFixed(1)}× prepare())`,
+    target: `≤ ${RT_VS_OLD_PATH.toFixed(2)}× (the Chromium budget; Firefox had no working old path)`,
+    ratio: ffRtRatio / RT_VS_OLD_PATH,
+    ok: ffRtRatio <= RT_VS_OLD_PATH,
   });
   rows.push(info('Firefox: page fetch() answered through MSW (the old path), median of 50', pageFetch(ffWarm)));
   rows.push(info('Firefox: boot to "ready", first visit (network)', ms(ffWarm.bootFirstVisitMs)));
