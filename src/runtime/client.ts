@@ -180,6 +180,19 @@ class PythonRuntime {
     return this.active !== null;
   }
 
+  /**
+   * The page is going away (or into the back-forward cache): end every worker and run now. If the
+   * page comes back, the next Run boots Python again.
+   */
+  shutDown(): void {
+    for (const waiting of this.waiting) waiting.cancelled = true;
+    if (this.active) this.finish({ outcome: 'stopped', failure: null, epilogueOutput: '', durationMs: 0 });
+    this.discardCurrent();
+    this.standby?.terminate();
+    this.standby = null;
+    this.setStatus({ state: 'idle' });
+  }
+
   /** Terminates the current worker and boots its successor: the standby, ready at once, when there is one. */
   private replaceCurrent() {
     this.discardCurrent();
@@ -269,7 +282,13 @@ let runtime: PythonRuntime | null = null;
 
 /** The tab's one Python runtime, created on first use. */
 export function getRuntime(): PythonRuntime {
-  runtime ??= new PythonRuntime();
+  if (!runtime) {
+    const created = new PythonRuntime();
+    runtime = created;
+    // Leaving the page: stop the workers, whose Python may still be loading (a standby boots in the
+    // background). Their loads would be cut off mid-way, which Firefox reports as a page error.
+    globalThis.addEventListener?.('pagehide', () => created.shutDown());
+  }
   return runtime;
 }
 

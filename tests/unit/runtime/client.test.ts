@@ -50,4 +50,15 @@ describe('PythonRuntime', () => {
     expect(garbage.crashMessage).toMatch(/protocol mismatch/);
     expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
   });
+
+  it('leaving the page ends the run, terminates every worker, and a later run boots again', async () => {
+    const runtime = await freshRuntime();
+    const looping = runtime.run(input('loop'), handlers());
+    await vi.waitFor(() => expect(runtime.running).toBe(true));
+    runtime.shutDown();
+    expect((await looping).outcome).toBe('stopped');
+    expect(FakeWorker.created.every((w) => w.terminated)).toBe(true);
+    expect(runtime.currentStatus.state).toBe('idle');
+    expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+  });
 });

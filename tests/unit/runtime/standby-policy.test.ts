@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dataSaving, prebootAllowed, standbyAllowed } from '../../../src/runtime/standby-policy';
 
-const nav = (connection?: { saveData?: boolean; effectiveType?: string }, deviceMemory?: number) =>
-  ({ connection, deviceMemory }) as unknown as Navigator;
+const CHROMIUM_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+const nav = (connection?: { saveData?: boolean; effectiveType?: string }, deviceMemory?: number, userAgent = CHROMIUM_UA) =>
+  ({ connection, deviceMemory, userAgent }) as unknown as Navigator;
 
 describe('data and memory policy', () => {
-  it('pre-boots and keeps a standby on a fast link, and where the browser reports nothing (Firefox, Safari)', () => {
+  it('pre-boots and keeps a standby on a fast link, and where the browser reports nothing (Safari)', () => {
     for (const n of [nav({ effectiveType: '4g' }), nav({ effectiveType: '3g', saveData: false }), nav(), nav(undefined, 8)]) {
       expect(dataSaving(n)).toBe(false);
       expect(prebootAllowed(n)).toBe(true);
@@ -19,6 +20,12 @@ describe('data and memory policy', () => {
       expect(prebootAllowed(n)).toBe(false);
       expect(standbyAllowed(n)).toBe(false);
     }
+  });
+
+  it('keeps no standby in Firefox (its second worker sometimes failed to load through the service worker), but pre-boots', () => {
+    const firefox = nav(undefined, undefined, 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0');
+    expect(standbyAllowed(firefox)).toBe(false);
+    expect(prebootAllowed(firefox)).toBe(true);
   });
 
   it('keeps no standby on a device with under 4 GB, but still pre-boots there', () => {
