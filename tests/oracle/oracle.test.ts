@@ -5,31 +5,17 @@
  * golden transcripts), after normalising only what must differ; every other difference is listed,
  * with its reason and the lesson that states it, in accepted-differences.json.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { judge } from '../../src/exercises/checks';
 import { verdictText } from '../../src/exercises/verdict-text';
 import { normalize } from '../e2e/transcript';
-import { startBridge } from './bridge';
 import { collectJobs, type Job } from './jobs';
 import { readTranscript, runKey } from './transcripts';
-import { oraclePython } from './venv';
+import { runInCPython, type PythonResult } from './run-python';
 
 const root = join(import.meta.dirname, '../..');
-const work = mkdtempSync(join(tmpdir(), 'fix401-oracle-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface PythonResult {
-  id: number;
-  printed: string;
-  failureType: string | null;
-  traceback: string;
-  epilogueOutput: string;
-}
 
 interface Accepted {
   transcript: 'examples' | 'scenarios';
@@ -79,50 +65,8 @@ function normalizeOracle(text: string, home: string): string {
 }
 
 it('native CPython prints what the sandbox printed, for every example and scenario run', { timeout: 600_000 }, async () => {
-  const python = oraclePython();
   const jobs = collectJobs();
-  const bridge = await startBridge(
-    new Map(jobs.map((j) => [j.id, { server: j.scenario.server, virtualNow: Date.parse(j.scenario.server.clockStart) }])),
-  );
-  const home = join(work, 'home');
-  const modules = join(work, 'modules');
-  for (const dir of [home, modules]) rmSync(dir, { recursive: true, force: true });
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(home, { recursive: true });
-  mkdirSync(modules, { recursive: true });
-  copyFileSync(join(root, 'src/runtime/sandbox.py'), join(modules, 'fix401_sandbox.py'));
-  copyFileSync(join(root, 'src/runtime/transport.py'), join(modules, 'fix401_transport.py'));
-  copyFileSync(join(import.meta.dirname, 'fix401_host.py'), join(modules, 'fix401_host.py'));
-  const jobsPath = join(work, 'jobs.json');
-  const resultsPath = join(work, 'results.json');
-  writeFileSync(
-    jobsPath,
-    JSON.stringify(
-      jobs.map((j) => ({
-        id: j.id,
-        code: j.code,
-        env: j.scenario.env,
-        files: j.scenario.files,
-        virtualNow: Date.parse(j.scenario.server.clockStart),
-        epilogue: j.epilogue ?? null,
-      })),
-    ),
-  );
-  try {
-    await promisify(execFile)(python, [join(import.meta.dirname, 'driver.py'), jobsPath, resultsPath], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        PYTHONPATH: modules,
-        PYTHONDONTWRITEBYTECODE: '1',
-        FIX401_ORACLE_PORT: String(bridge.port),
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } finally {
-    await bridge.close();
-  }
-  const results = new Map((JSON.parse(readFileSync(resultsPath, 'utf8')) as PythonResult[]).map((r) => [r.id, r]));
+  const { results, exchanges, home } = await runInCPython(jobs);
   const transcripts = { examples: readTranscript('examples'), scenarios: readTranscript('scenarios') };
   const accepted = JSON.parse(readFileSync(join(import.meta.dirname, 'accepted-differences.json'), 'utf8')) as Accepted[];
   const isAccepted = (job: Job) =>
@@ -147,7 +91,7 @@ it('native CPython prints what the sandbox printed, for every example and scenar
           source: job.code,
           output: result.printed + (result.traceback ?? ''),
           failureType: result.failureType,
-          exchanges: bridge.exchanges.get(job.id) ?? [],
+          exchanges: exchanges.get(job.id) ?? [],
           epilogueOutput: result.epilogueOutput,
         }),
         true,
