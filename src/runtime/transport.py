@@ -105,41 +105,33 @@ _Urllib3HTTP = urllib3.connectionpool.HTTPConnection
 _Urllib3HTTPS = urllib3.connectionpool.HTTPSConnection
 
 
-class WireHTTPConnection(_Urllib3HTTP):
-    def connect(self):
-        if self._tunnel_host:
-            raise ConnectionRefusedError(errno.ECONNREFUSED, unreachable_message(self.host))
-        self.sock = _open_socket(self.host, self.port, "http")
-        self._has_connected_to_proxy = bool(self.proxy)
+def _connect_wire(conn, scheme):
+    """http.client's connect(), on the mock's socket. A proxy tunnel is a host the sandbox cannot reach."""
+    if conn._tunnel_host:
+        raise ConnectionRefusedError(errno.ECONNREFUSED, unreachable_message(conn.host))
+    conn.sock = _open_socket(conn.host, conn.port, scheme)
 
+
+class _OpenUntilClosed:
     @property
     def is_connected(self):
         # urllib3 polls the descriptor; this socket has none, and stays open until closed.
         return self.sock is not None and not self.sock.closed
 
 
-class WireHTTPSConnection(_Urllib3HTTPS):
+class WireHTTPConnection(_OpenUntilClosed, _Urllib3HTTP):
     def connect(self):
-        if self._tunnel_host:
-            raise ConnectionRefusedError(errno.ECONNREFUSED, unreachable_message(self.host))
-        self.sock = _open_socket(self.host, self.port, "https")
+        _connect_wire(self, "http")
+        self._has_connected_to_proxy = bool(self.proxy)
+
+
+class WireHTTPSConnection(_OpenUntilClosed, _Urllib3HTTPS):
+    def connect(self):
+        _connect_wire(self, "https")
         # No TLS in the sandbox: a verified connection is one whose caller asked for verification,
         # so verify=False still warns (InsecureRequestWarning) as it does in CPython.
         self.is_verified = self.cert_reqs not in (None, 0, "CERT_NONE", "NONE")
         self._has_connected_to_proxy = bool(self.proxy)
-
-    @property
-    def is_connected(self):
-        return self.sock is not None and not self.sock.closed
-
-
-def _stdlib_connect(scheme):
-    def connect(self):
-        if self._tunnel_host:
-            raise ConnectionRefusedError(errno.ECONNREFUSED, unreachable_message(self.host))
-        self.sock = _open_socket(self.host, self.port, scheme)
-
-    return connect
 
 
 def install(exchange):
@@ -151,5 +143,5 @@ def install(exchange):
     urllib3.connectionpool.HTTPSConnectionPool.ConnectionCls = WireHTTPSConnection
     urllib3.connection.HTTPConnection = WireHTTPConnection
     urllib3.connection.HTTPSConnection = WireHTTPSConnection
-    http.client.HTTPConnection.connect = _stdlib_connect("http")
-    http.client.HTTPSConnection.connect = _stdlib_connect("https")
+    http.client.HTTPConnection.connect = lambda self: _connect_wire(self, "http")
+    http.client.HTTPSConnection.connect = lambda self: _connect_wire(self, "https")
