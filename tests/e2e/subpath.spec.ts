@@ -1,21 +1,22 @@
 /**
  * A subpath build (`BASE_PATH=/fix401/`) served under /fix401/ by a server that adds no headers of
  * ours (`serve.mjs --plain`: no CSP, no Cache-Control, no compression), as a course site or GitHub
- * Pages would serve it. The build goes to its own folder (about a minute); point
- * FIX401_SUBPATH_DIST at an existing subpath build to skip it while iterating.
+ * Pages would serve it. The build is shared with the Firefox and WebKit suites
+ * (scripts/lib/subpath-build.mjs): FIX401_SUBPATH_DIST names an existing one, else it is built here.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SUBPATH_BASE, subpathDist } from '../../scripts/lib/subpath-build.mjs';
 import { run, typeCode } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BASE = '/fix401/';
-const PORT = Number(process.env.FIX401_SUBPATH_PORT ?? 4398);
+const BASE = SUBPATH_BASE;
+// Next to FIX401_PORT's server (+1000), so engineers who each set their own FIX401_PORT never collide.
+const PORT = Number(process.env.FIX401_SUBPATH_PORT ?? (process.env.FIX401_PORT ? Number(process.env.FIX401_PORT) + 1000 : 4398));
 const ORIGIN = `http://localhost:${PORT}`;
-const prebuilt = process.env.FIX401_SUBPATH_DIST;
-const DIST = resolve(ROOT, prebuilt ?? 'dist-subpath');
+let DIST = '';
 const scenario = JSON.parse(readFileSync(join(ROOT, 'content/scenarios/anatomy-json-body.json'), 'utf8')) as { solution: string };
 
 let server: ChildProcess | undefined;
@@ -24,11 +25,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  if (!prebuilt || !existsSync(DIST)) {
-    const env = { ...process.env, BASE_PATH: BASE, FIX401_DIST: DIST };
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: 'ignore' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts/write-host-headers.mjs')], { cwd: ROOT, env, stdio: 'ignore' });
-  }
+  DIST = subpathDist();
   server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), `--port=${PORT}`, `--dir=${DIST}`, `--base=${BASE}`, '--plain'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

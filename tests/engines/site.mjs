@@ -44,6 +44,30 @@ export function distDir() {
 }
 
 /**
+ * A build served under `base` by serve.mjs --plain, a server that adds no headers of ours (no CSP,
+ * so no reporting proxy): a course's web space or GitHub Pages.
+ * @param {string} dir  the build (a subpath build for a base other than `/`)
+ * @param {string} base  e.g. `/fix401/`
+ */
+export async function startPlainSite(dir, base) {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [resolve(ROOT, 'scripts/serve.mjs'), `--port=${port}`, `--dir=${dir}`, `--base=${base}`, '--plain'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  await waitForHttp(`http://127.0.0.1:${port}${base}`, 30_000);
+  return {
+    origin: `http://localhost:${port}`,
+    close() {
+      server.kill();
+    },
+  };
+}
+
+/**
  * Starts serve.mjs and the reporting proxy. Returns the origin to visit, the CSP reports received
  * so far (`reports`, each `{ document, directive, blocked, source }`), and close().
  */

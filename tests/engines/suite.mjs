@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import lz from 'lz-string';
 import { ENGINES } from './drivers.mjs';
+import { pageActions, RUN_TIMEOUT_MS } from './page-actions.mjs';
 import { startSite } from './site.mjs';
 
 const SCENARIO_DIR = join(import.meta.dirname, '../../content/scenarios');
@@ -28,9 +29,6 @@ export const WEBKIT_SUBSET = [
   'debug-netrc-override',
 ];
 
-// How long a Run may take to end, Python's boot included: WebKitGTK under Xvfb took 10–60 s to boot
-// on a loaded 2-core machine. A wait, not a speed check (the benchmark measures speed).
-const RUN_TIMEOUT_MS = 240_000;
 const EXERCISE = 'fix401-exercise[data-mode="exercise"]';
 const PLAYGROUND = '[data-playground] fix401-exercise';
 
@@ -41,63 +39,17 @@ function scenariosFor(engine) {
   return only ? base.filter((id) => only.includes(id)) : base;
 }
 
-/** Page-side: facts about the exercise at `scope`. */
-function exerciseState(scope) {
-  const el = document.querySelector(scope);
-  if (!el || typeof el.currentCode !== 'function') return null;
-  return {
-    code: el.currentCode(),
-    runs: Number(el.dataset.runs ?? '0'),
-    state: el.dataset.state ?? '',
-    output: el.querySelector('[data-part="output"]')?.textContent ?? '',
-    verdict: el.querySelector('[data-part="verdict"]')?.textContent ?? '',
-    runtime: el.querySelector('[data-part="runtime"]')?.textContent ?? '',
-    live: el.querySelector('[data-part="editor"]')?.classList.contains('is-live') ?? false,
-    editorFocused: el.querySelector('[data-part="editor"]')?.contains(document.activeElement) ?? false,
-    shareUrl: el.querySelector('[data-part="share-url"]')?.value ?? '',
-    staticCode: el.querySelector('[data-part="editor"] pre')?.textContent ?? '',
-  };
-}
-
 export function defineEngineSuite(engine) {
   describe(`${engine}: the built site`, { concurrency: false }, () => {
     let site;
     let browser;
     const problems = [];
 
-    const state = (scope) => browser.evaluate(exerciseState, scope);
-    async function waitFor(what, predicate, scope, timeout = 30_000) {
-      const until = Date.now() + timeout;
-      let last = null;
-      for (;;) {
-        last = await state(scope).catch(() => null);
-        if (last && predicate(last)) return last;
-        if (Date.now() > until)
-          assert.fail(`${engine}: timed out after ${timeout} ms waiting for ${what}; last state ${JSON.stringify(last)}`);
-        await new Promise((r) => setTimeout(r, 150));
-      }
-    }
+    const { state, waitFor, run, typeCode } = pageActions(engine, () => browser);
     async function visit(path) {
       problems.push(...(await browser.problems()).map((p) => `${p} (before ${path})`));
       await browser.goto(`${site.origin}${path}`);
       return path;
-    }
-    /** Presses Run and waits for that run to end; returns the state after it. */
-    async function run(scope) {
-      const { runs } = await waitFor('the exercise to be ready', () => true, scope);
-      await browser.click(`${scope} button`, 'Run');
-      return waitFor(`run ${runs + 1} to end`, (s) => s.runs === runs + 1, scope, RUN_TIMEOUT_MS);
-    }
-    /** Replaces the code as a learner does: click into the editor, select all, type. */
-    async function typeCode(scope, code) {
-      await browser.click(`${scope} [data-part="editor"]`);
-      await waitFor('the editor to load and take the focus', (s) => s.live && s.editorFocused, scope);
-      await browser.selectAll();
-      await browser.typeText(code);
-      const typed = await waitFor('the typed code', (s) => s.code.trimEnd() === code.trimEnd(), scope, 10_000).catch(async (error) => {
-        throw new Error(`${error.message}\n(the editor holds ${JSON.stringify((await state(scope))?.code)})`);
-      });
-      return typed;
     }
     async function openPlayground(scenario, code) {
       await browser.goto('about:blank'); // a fresh page load even when only the #fragment differs
