@@ -7,7 +7,8 @@
 import type { Exchange } from '../mock-api/contract';
 import { setBrowserRequestHandler, startMockApi } from '../mock-api/browser';
 import { createClock, type VirtualClock } from '../mock-api/clock';
-import { getRuntime, type RunHandlers, type RunResult } from '../runtime/client';
+import { getRuntime } from '../runtime/client';
+import type { RunHandlers, RunResult } from '../runtime/run-types';
 import { epilogueFor, judge, type Verdict } from './checks';
 import type { Scenario } from './scenario-schema';
 

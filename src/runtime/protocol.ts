@@ -67,7 +67,8 @@ export interface PageToWorker {
 
 /** Messages the worker sends to the page. */
 export interface WorkerToPage {
-  progress: { stage: 'python' | 'packages' | 'requests' | 'ready'; detail: string };
+  /** A boot step, in words the status line shows. */
+  progress: { detail: string };
   booted: { python: string; packages: Record<string, string>; bootMs: number };
   /** Output in order. A flood sends its head live and its tail at the end (see output-buffer.ts). */
   output: { runId: number; chunks: OutputChunk[]; withheld: number; skipped: number };

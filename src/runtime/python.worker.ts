@@ -49,7 +49,7 @@ const output = {
 
 async function boot(baseUrl: string) {
   const started = performance.now();
-  post('progress', { stage: 'python', detail: 'Starting Python and loading requests…' });
+  post('progress', { detail: 'Starting Python and loading requests…' });
   // Pyodide resolves package URLs against indexURL, which must be absolute.
   const indexURL = new URL(`${baseUrl}pyodide/`, self.location.href).href;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
@@ -57,7 +57,7 @@ async function boot(baseUrl: string) {
   const py = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json`, packages: ['requests'] });
   if (!('requests' in py.loadedPackages)) {
     // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
-    post('progress', { stage: 'packages', detail: 'Loading requests…' });
+    post('progress', { detail: 'Loading requests…' });
     const loadErrors: string[] = [];
     await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
     if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
@@ -73,7 +73,7 @@ async function boot(baseUrl: string) {
     // Called synchronously from Python's socket (transport.py): the answer must not be a Promise.
     wire_exchange: (scheme: 'http' | 'https', host: string, port: number, bytes: Uint8Array) => answerWire({ scheme, host, port, bytes }),
   });
-  post('progress', { stage: 'requests', detail: 'Importing requests…' });
+  post('progress', { detail: 'Importing requests…' });
   py.FS.writeFile('/home/pyodide/fix401_transport.py', transportSource);
   py.FS.writeFile('/home/pyodide/fix401_sandbox.py', sandboxSource);
   const sandbox = py.pyimport('fix401_sandbox');

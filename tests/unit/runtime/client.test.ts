@@ -3,7 +3,7 @@
  * that speaks the real protocol (the code it is given says how to behave).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWorker, freshRuntime, handlers, input } from './fake-worker';
+import { aRunIsLooping, FakeWorker, freshRuntime, handlers, input, statesOf } from './fake-worker';
 
 beforeEach(() => {
   FakeWorker.created = [];
@@ -34,7 +34,7 @@ describe('PythonRuntime', () => {
     const runtime = await freshRuntime();
     const looping = runtime.run(input('loop'), handlers());
     const queued = runtime.run(input('print'), handlers());
-    await vi.waitFor(() => expect(runtime.running).toBe(true));
+    await aRunIsLooping();
     runtime.stop();
     expect((await looping).outcome).toBe('stopped');
     expect((await queued).outcome).toBe('stopped');
@@ -53,12 +53,23 @@ describe('PythonRuntime', () => {
 
   it('leaving the page ends the run, terminates every worker, and a later run boots again', async () => {
     const runtime = await freshRuntime();
+    const states = statesOf(runtime);
     const looping = runtime.run(input('loop'), handlers());
-    await vi.waitFor(() => expect(runtime.running).toBe(true));
+    await aRunIsLooping();
     runtime.shutDown();
     expect((await looping).outcome).toBe('stopped');
     expect(FakeWorker.created.every((w) => w.terminated)).toBe(true);
-    expect(runtime.currentStatus.state).toBe('idle');
+    expect(states.at(-1)).toBe('idle');
     expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+  });
+
+  it("a browser-made request still waiting when Stop replaces the worker is answered null (the caller's network error)", async () => {
+    const runtime = await freshRuntime();
+    const looping = runtime.run(input('loop'), handlers());
+    await aRunIsLooping();
+    const answer = runtime.browserRequest({ method: 'GET', url: 'https://api.example.com/items', headers: [], body: new Uint8Array() });
+    runtime.stop();
+    expect(await answer).toBeNull();
+    expect((await looping).outcome).toBe('stopped');
   });
 });

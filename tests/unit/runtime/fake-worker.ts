@@ -1,5 +1,5 @@
 /** A fake Python worker that speaks the real protocol; the code it is asked to run says how to behave. */
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { pack, unpack, type PageToWorker, type WorkerToPage } from '../../../src/runtime/protocol';
 
 export type Behaviour = 'print' | 'loop' | 'fatal' | 'garbage';
@@ -9,6 +9,8 @@ export class FakeWorker {
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
   terminated = false;
+  /** Busy with a run that never ends (until it is terminated). */
+  looping = false;
   constructor() {
     FakeWorker.created.push(this);
   }
@@ -21,7 +23,7 @@ export class FakeWorker {
     if (message.type !== 'run') return;
     const { runId, code } = message.payload;
     const behaviour = code as Behaviour;
-    if (behaviour === 'loop') return;
+    if (behaviour === 'loop') return void (this.looping = true);
     if (behaviour === 'fatal') return this.send('fatal', { message: 'wasm trap' });
     if (behaviour === 'garbage') return void setTimeout(() => this.onmessage?.({ data: { type: 'done', version: 999 } }), 5);
     this.send('output', { runId, chunks: [{ stream: 'stdout', text: `ran ${runId}\n` }], withheld: 0, skipped: 0 });
@@ -34,6 +36,16 @@ export class FakeWorker {
 
 export const handlers = () => ({ onOutput: vi.fn(), onClockAdvance: vi.fn(), onExchange: vi.fn() });
 export const input = (code: Behaviour) => () => ({ code, env: {}, files: [], virtualNow: 0, server: {} as never });
+
+/** Resolves once some worker is busy with a run that never ends: the runtime has a run under way. */
+export const aRunIsLooping = () => vi.waitFor(() => expect(FakeWorker.created.some((w) => w.looping && !w.terminated)).toBe(true));
+
+/** The runtime's status as it changes (its last entry is the status now). */
+export function statesOf(runtime: { onStatus(listener: (s: { state: string }) => void): unknown }): string[] {
+  const states: string[] = [];
+  runtime.onStatus((s) => states.push(s.state));
+  return states;
+}
 
 /** The runtime module loaded afresh, so each test gets its own singleton. */
 export async function freshRuntime() {
