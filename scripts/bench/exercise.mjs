@@ -34,7 +34,7 @@ export async function pasteCode(exercise, code) {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const have = await exercise.evaluate((el) =>
-      /** @type {HTMLElement & { currentCode(): string }} */ (el).currentCode().replace(/\n$/, ''),
+      /** @type {HTMLElementTagNameMap['fix401-exercise']} */ (el).currentCode().replace(/\n$/, ''),
     );
     if (have === want) return;
     if (Date.now() > deadline) throw new Error('the pasted code did not reach the editor');

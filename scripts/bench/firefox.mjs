@@ -128,7 +128,7 @@ export async function firefoxWarmRuns(server, lesson) {
     for (let i = 0; i < 5; i++) later.push(await timeRun(page));
 
     await page.evaluate((code) => {
-      const exercise = /** @type {HTMLElement & { loadCode(code: string): void }} */ (document.querySelector('fix401-exercise'));
+      const exercise = /** @type {HTMLElementTagNameMap['fix401-exercise']} */ (document.querySelector('fix401-exercise'));
       exercise.loadCode(code);
     }, ROUND_TRIP_CODE);
     // The standby runtime boots once the page is idle after a Run: let it finish first.

@@ -1,15 +1,11 @@
 /**
- * The playground page: picks the scenario named in the URL, applies the URL's options and any
- * `#code=` from a share link. Every problem with the link is explained on the page.
+ * The playground page: shows the scenario named in the URL (free play when none), applies the URL's
+ * options and any `#code=` from a share link. Every problem with the link is explained on the page.
  */
-import type { ExerciseConfig } from './config';
+import type { ExerciseElement } from './exercise-element';
+import './exercise-element';
 import { codeFromHash } from './share-link';
 import { closestIds, parseScenarioOptions } from './url-options';
-
-type ConfigurableExercise = HTMLElement & {
-  configure(config: ExerciseConfig, options: ReturnType<typeof parseScenarioOptions>['options']): void;
-  loadCode(code: string): void;
-};
 
 export async function startPlayground(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-playground]')!;
@@ -21,10 +17,8 @@ export async function startPlayground(): Promise<void> {
   const redirects = JSON.parse(root.dataset.redirects ?? '{}') as Record<string, string>;
   const asked = params.get('scenario');
   const wanted = asked && redirects[asked] ? redirects[asked] : asked;
-  await customElements.whenDefined('fix401-exercise');
-  const exercise = root.querySelector('fix401-exercise') as ConfigurableExercise;
 
-  let config: ExerciseConfig | null = null;
+  let shell: ExerciseElement | null = null;
   if (wanted && !ids.includes(wanted)) {
     problems.unshift(
       `There is no scenario called “${wanted}”. Did you mean ${closestIds(wanted, ids)
@@ -32,12 +26,17 @@ export async function startPlayground(): Promise<void> {
         .join(', ')}? The playground below runs free code meanwhile.`,
     );
   } else if (wanted) {
-    const response = await fetch(`${import.meta.env.BASE_URL}scenario-data/${encodeURIComponent(wanted)}.json`);
-    if (response.ok) config = (await response.json()) as ExerciseConfig;
-    else problems.unshift(`The scenario “${wanted}” could not be loaded (HTTP ${response.status}).`);
+    try {
+      shell = await fetchShell(wanted);
+    } catch (error) {
+      problems.unshift(`The scenario “${wanted}” could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+    }
   }
-  if (config) exercise.configure({ ...config, storageKey: `playground:${config.id}` }, options);
-  else exercise.configure(JSON.parse(exercise.querySelector('script[data-config]')!.textContent!) as ExerciseConfig, options);
+  shell ??= root.querySelector<HTMLTemplateElement>('template[data-free-play]')!.content.querySelector('fix401-exercise')!;
+  // Imported into this document, the element comes to life as it is inserted; the options apply
+  // before this task ends, so no click can reach it first.
+  const exercise = root.appendChild(document.importNode(shell, true));
+  exercise.applyOptions(options);
 
   // Another share link opened in this tab (only the #fragment changed): show its code, do not run it.
   addEventListener('hashchange', () => {
@@ -56,4 +55,13 @@ export async function startPlayground(): Promise<void> {
     problemsBox.replaceChildren(list);
     problemsBox.hidden = false;
   }
+}
+
+/** The scenario's exercise as ExerciseShell.astro rendered it at build time (/exercise-shell/<id>/). */
+async function fetchShell(id: string): Promise<ExerciseElement> {
+  const response = await fetch(`${import.meta.env.BASE_URL}exercise-shell/${encodeURIComponent(id)}/`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const shell = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('fix401-exercise');
+  if (!shell) throw new Error('no exercise in the answer');
+  return shell;
 }

@@ -19,22 +19,38 @@ export interface RunReport {
   verdict: Verdict | null;
 }
 
+/** The virtual clock as the page may see it: read and watched, moved only through the session. */
+export interface ClockReading {
+  now(): number;
+  /** Called after every change with the new time; returns unsubscribe. */
+  onChange(listener: (now: number) => void): () => void;
+}
+
 export class RunSession {
   /** The exercise's virtual clock as the page shows it; each run's mock API starts from it. */
-  readonly clock: VirtualClock;
+  readonly clock: ClockReading;
+  private readonly virtualClock: VirtualClock;
   private readonly clockStart: number;
-  /** How far the learner (or the `clock=` URL option) moved the clock past the scenario's start. */
-  clockOffsetMs = 0;
 
-  constructor(private readonly scenario: Scenario) {
+  /** `clockOffsetMs`: how far the `clock=` link option moves the clock past the scenario's start. */
+  constructor(
+    private readonly scenario: Scenario,
+    private clockOffsetMs = 0,
+  ) {
     this.clockStart = Date.parse(scenario.server.clockStart);
-    this.clock = createClock(this.clockStart);
+    this.virtualClock = createClock(this.clockStart + clockOffsetMs);
+    this.clock = { now: () => this.virtualClock.now(), onChange: (listener) => this.virtualClock.onChange(listener) };
   }
 
   /** Moves the clock for this and the next runs (the inspector's clock control). */
   advanceClock(ms: number): void {
     this.clockOffsetMs += ms;
-    this.clock.advance(ms);
+    this.virtualClock.advance(ms);
+  }
+
+  /** Stops the run under way, and every run queued behind it (the runtime is shared by the page). */
+  stop(): void {
+    getRuntime().stop();
   }
 
   /** Gets interception and Python ready without running anything (pre-boot). */
@@ -59,13 +75,13 @@ export class RunSession {
     const result = await runtime.run(
       // Built when the run really starts (after any queued run): the clock restarts from the scenario.
       () => {
-        this.clock.set(this.clockStart + this.clockOffsetMs);
+        this.virtualClock.set(this.clockStart + this.clockOffsetMs);
         return {
           code,
           env: this.scenario.env,
           files: this.scenario.files,
           epilogue: epilogueFor(this.scenario.checks),
-          virtualNow: this.clock.now(),
+          virtualNow: this.virtualClock.now(),
           server: this.scenario.server,
         };
       },
@@ -74,7 +90,7 @@ export class RunSession {
           output += batch.chunks.map((c) => c.text).join('');
           handlers.onOutput(batch);
         },
-        onClockAdvance: (ms) => this.clock.advance(ms),
+        onClockAdvance: (ms) => this.virtualClock.advance(ms),
         onExchange: (e) => {
           exchanges.push(e);
           handlers.onExchange?.(e);

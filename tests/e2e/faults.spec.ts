@@ -13,7 +13,7 @@ async function playground(page: Page): Promise<Locator> {
 }
 
 const outputOf = (exercise: Locator) => exercise.getByRole('region', { name: 'Output' });
-const codeOf = (exercise: Locator) => exercise.evaluate((el) => (el as HTMLElement & { currentCode(): string }).currentCode());
+const codeOf = (exercise: Locator) => exercise.evaluate((el) => (el as HTMLElementTagNameMap['fix401-exercise']).currentCode());
 
 // How fast Stop is belongs to the benchmark (wall-clock bounds fail on a busy 2-core machine);
 // this checks that Stop, not the time limit, ended the run.

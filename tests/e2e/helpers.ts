@@ -18,7 +18,7 @@ export async function typeCode(exercise: Locator, code: string): Promise<void> {
 
 /** The code as the learner sees it, via the element's saved copy of the editor's value. */
 async function editorText(exercise: Locator): Promise<string> {
-  return exercise.evaluate((el) => (el as HTMLElement & { currentCode(): string }).currentCode().replace(/\n$/, ''));
+  return exercise.evaluate((el) => (el as HTMLElementTagNameMap['fix401-exercise']).currentCode().replace(/\n$/, ''));
 }
 
 /** Presses Run and waits for the run to end; returns the Output region's text. */
