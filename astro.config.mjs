@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { baseLinks, normalizeBase } from './scripts/lib/base-path.mjs';
 
 /** `BASE_PATH=/fix401/ npm run build` serves the whole site under that path (docs/deploy.md). */
@@ -42,6 +43,26 @@ function monacoCssOnDemand() {
   };
 }
 
+/**
+ * Starlight's search builds Pagefind's UI (26 KB gzip) when any page goes idle; lesson pages keep
+ * their script before interaction under 40 KB only if it waits until someone searches. Starlight's
+ * import of it is answered by src/components/pagefind-on-demand.ts, which loads it on demand.
+ */
+/** @returns {import('vite').Plugin} */
+function pagefindOnDemand() {
+  const onDemand = fileURLToPath(new URL('./src/components/pagefind-on-demand.ts', import.meta.url));
+  return {
+    name: 'fix401:pagefind-on-demand',
+    enforce: 'pre',
+    /** @param {string} source @param {string | undefined} importer */
+    resolveId(source, importer) {
+      if (source === '@pagefind/default-ui' && importer?.includes('/@astrojs/starlight/') && importer.includes('Search.astro'))
+        return onDemand;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   site: 'https://fix401.example.org',
   base,
@@ -76,7 +97,7 @@ export default defineConfig({
     baseLinks(base),
   ],
   vite: {
-    plugins: [monacoCssOnDemand()],
+    plugins: [monacoCssOnDemand(), pagefindOnDemand()],
     worker: { format: 'es' },
     build: { assetsInlineLimit: 0 },
   },

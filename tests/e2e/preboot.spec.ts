@@ -11,12 +11,12 @@ function pageScriptBytes(page: Page): Promise<number> {
   );
 }
 
-test('a lesson pre-boots Python on idle with under 50 KB of page script, and the mock answers after navigating', async ({ page }) => {
+test('a lesson pre-boots Python on idle with under 40 KB of page script, and the mock answers after navigating', async ({ page }) => {
   await page.goto('/lessons/anatomy-of-a-post/');
   const exercise = page.locator('fix401-exercise').first();
   // No click, no focus: the exercise is on screen and the page goes idle.
   await expect(exercise.locator('[data-part="runtime"]')).toContainText(/Python 3\.\d+\.\d+ ready/, { timeout: 60_000 });
-  expect(await pageScriptBytes(page)).toBeLessThan(50 * 1024);
+  expect(await pageScriptBytes(page)).toBeLessThan(40 * 1024);
 
   const first = await run(exercise);
   expect(first).not.toContain('ConnectionError');
