@@ -101,18 +101,21 @@ export function timerStepMs() {
  * first Run) to finish booting before timing anything: on two cores a booting worker halves the speed.
  */
 export function countWorkerBoots() {
-  const w = /** @type {Window & { __benchWorkers?: { created: number, booted: number } }} */ (window);
+  const w = /** @type {Window & { __benchWorkers?: { created: number, booted: number, wasmBytes: number[] } }} */ (window);
   if (w.__benchWorkers) return;
-  const counts = (w.__benchWorkers = { created: 0, booted: 0 });
+  const counts = (w.__benchWorkers = { created: 0, booted: 0, wasmBytes: /** @type {number[]} */ ([]) });
   const Native = window.Worker;
   window.Worker = class extends Native {
     /** @param {string | URL} url @param {WorkerOptions} [options] */
     constructor(url, options) {
       super(url, options);
       if (!String(url).includes('python.worker')) return;
-      counts.created++;
+      const index = counts.created++;
       this.addEventListener('message', (event) => {
         if (event.data?.type === 'booted') counts.booted++;
+        // Each worker's wasm memory as it last reported it (at boot, then after every run).
+        const bytes = event.data?.payload?.heapBytes;
+        if (typeof bytes === 'number') counts.wasmBytes[index] = bytes;
       });
     }
   };

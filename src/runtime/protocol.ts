@@ -69,7 +69,8 @@ export interface PageToWorker {
 export interface WorkerToPage {
   /** A boot step, in words the status line shows. */
   progress: { detail: string };
-  booted: { python: string; packages: Record<string, string>; bootMs: number };
+  /** `heapBytes`: wasm memory once booted (the benchmark reports a standby's cost with it). */
+  booted: { python: string; packages: Record<string, string>; bootMs: number; heapBytes: number };
   /** Output in order. A flood sends its head live and its tail at the end (see output-buffer.ts). */
   output: { runId: number; chunks: OutputChunk[]; withheld: number; skipped: number };
   /** The mock API answered a request (Python's, or one the browser made). */

@@ -47,6 +47,9 @@ const output = {
   },
 };
 
+/** The interpreter's wasm memory, in bytes (it grows, never shrinks). */
+const wasmBytes = (py: PyodideAPI) => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length;
+
 async function boot(baseUrl: string) {
   const started = performance.now();
   post('progress', { detail: 'Starting Python and loading requests…' });
@@ -84,6 +87,7 @@ async function boot(baseUrl: string) {
     python: py.runPython('import sys; sys.version.split()[0]') as string,
     packages: versions,
     bootMs: Math.round(performance.now() - started),
+    heapBytes: wasmBytes(py),
   });
 }
 
@@ -111,7 +115,7 @@ function run(request: RunRequest) {
     failure: type ? { type, traceback } : null,
     epilogueOutput,
     durationMs: Math.round(performance.now() - started),
-    heapBytes: (pyodide as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length,
+    heapBytes: wasmBytes(pyodide),
   });
 }
 
