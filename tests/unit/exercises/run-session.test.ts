@@ -1,0 +1,60 @@
+/**
+ * The run session owns the exercise's virtual clock: the page reads and watches it, moves it only
+ * through the session, and every run starts from the scenario's start plus the link's offset plus
+ * the learner's moves, whatever the previous run did to it. The runtime and MSW are stubbed.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunHandlers, RunInput } from '../../../src/runtime/run-types';
+import type { Scenario } from '../../../src/exercises/scenario-schema';
+
+const runs: RunInput[] = [];
+vi.mock('../../../src/mock-api/browser', () => ({ startMockApi: async () => {}, setBrowserRequestHandler: () => {} }));
+vi.mock('../../../src/runtime/client', () => ({
+  getRuntime: () => ({
+    browserRequest: async () => null,
+    // A run whose Python sleeps an hour: the virtual clock moves, then the run finishes.
+    run: async (makeInput: () => RunInput, handlers: RunHandlers) => {
+      runs.push(makeInput());
+      handlers.onClockAdvance(3_600_000);
+      return { outcome: 'finished', failure: null, epilogueOutput: '' };
+    },
+  }),
+}));
+const { RunSession } = await import('../../../src/exercises/run-session');
+
+const START = Date.parse('2026-01-15T10:00:00Z');
+const scenario = {
+  server: { clockStart: '2026-01-15T10:00:00Z' },
+  env: {},
+  files: [],
+  checks: [],
+  solution: '',
+  timeLimitSeconds: 30,
+} as unknown as Scenario;
+
+beforeEach(() => {
+  runs.length = 0;
+});
+
+describe('RunSession clock', () => {
+  it('starts at the scenario start plus the link offset, and the page sees every change', async () => {
+    const session = new RunSession(scenario, 2 * 3_600_000);
+    expect(session.clock.now()).toBe(START + 2 * 3_600_000);
+    const seen: number[] = [];
+    session.clock.onChange((now) => seen.push(now));
+    await session.run('', { onOutput: () => {} });
+    expect(runs[0]!.virtualNow).toBe(START + 2 * 3_600_000);
+    expect(session.clock.now()).toBe(START + 3 * 3_600_000);
+    expect(seen.at(-1)).toBe(START + 3 * 3_600_000);
+  });
+
+  it('gives the page no way to set it: a move goes through the session and lasts for later runs', async () => {
+    const session = new RunSession(scenario);
+    expect(Object.keys(session.clock).sort()).toEqual(['now', 'onChange']);
+    await session.run('', { onOutput: () => {} });
+    session.advanceClock(60_000);
+    await session.run('', { onOutput: () => {} });
+    // The second run starts from the scenario's start plus the move, not where the first run left it.
+    expect(runs.map((r) => r.virtualNow)).toEqual([START, START + 60_000]);
+  });
+});
