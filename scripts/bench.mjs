@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --check] [-- --keep] [-- --no-build] [-- --no-lighthouse] [-- --only=group,…]`: builds the site into dist-bench/,
+// `npm run bench [-- --check] [-- --keep] [-- --no-build] [-- --no-lighthouse] [-- --only=group,…] [-- --dist=<folder>]`: builds the site into dist-bench/,
 // serves it, measures what issue 8 budgets (bytes, Lighthouse, Run latency, round trip, caching,
 // memory, runtimes per tab) in Chromium, and what issue 12 budgets (cold Run and the warm
 // requests.post round trip, each beside a baseline measured in the same run and engine) in Chromium
@@ -20,13 +20,16 @@ import { chromiumInstant, firefoxInstant } from './bench/instant.mjs';
 import { instantRows } from './bench/instant-rows.mjs';
 import { median } from './bench/stats.mjs';
 import { startServer } from './bench/server.mjs';
-import { BENCH_DIST, buildSite, lessonPaths } from './bench/site.mjs';
+import { BENCH_DIST, benchDir, buildSite, lessonPaths } from './bench/site.mjs';
 import { kb, ms } from './bench/stats.mjs';
 
 /** @typedef {import('./bench/report.mjs').Row} Row */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const flags = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--only=')));
+const flags = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--only=') && !a.startsWith('--dist=')));
+/** --dist=<folder>: serve a build kept from another commit instead of building (before/after pairs with the same bench code). */
+const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice('--dist='.length);
+if (dist) process.env.FIX401_BENCH_DIR = dist;
 /**
  * `--only=instant,bytes` measures those groups alone (the whole run takes ≈ 11 minutes). Groups:
  * bytes, lighthouse, cold (Chromium cold Run + bare boot), warm (Chromium first visit, round trip,
@@ -72,7 +75,7 @@ const log = (message) => console.error(`[bench] ${message}`);
  * @param {string} path
  */
 function exerciseCount(path) {
-  const html = readFileSync(join(root, BENCH_DIST, path, 'index.html'), 'utf8');
+  const html = readFileSync(join(benchDir(root), path, 'index.html'), 'utf8');
   return html.match(/<fix401-exercise[\s>]/g)?.length ?? 0;
 }
 
@@ -110,7 +113,7 @@ if (check && flags.has('--no-lighthouse') && wants('lighthouse')) {
   process.exit(2);
 }
 
-if (!flags.has('--no-build')) {
+if (!flags.has('--no-build') && !dist) {
   log(`building into ${BENCH_DIST}/`);
   await buildSite(root);
 }

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { BENCH_DIST } from './site.mjs';
+import { benchDir } from './site.mjs';
 
 /** @typedef {{ phase: string, path: string, status: number, bytes: number }} Hit */
 
@@ -45,7 +45,7 @@ async function waitForUrl(url, timeoutMs) {
  */
 export async function startServer(root) {
   const upstreamPort = await freePort();
-  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), `--dir=${BENCH_DIST}`, `--port=${upstreamPort}`], {
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), `--dir=${benchDir(root)}`, `--port=${upstreamPort}`], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

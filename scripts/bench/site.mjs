@@ -2,9 +2,16 @@
 // and lists the lesson pages it produced.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const BENCH_DIST = 'dist-bench';
+
+/**
+ * The build the benchmark serves: dist-bench/, or the folder `npm run bench -- --dist=<folder>` names
+ * (a build kept from another commit, so a before/after pair is measured by the same bench code).
+ * @param {string} root the project folder
+ */
+export const benchDir = (root) => resolve(root, process.env.FIX401_BENCH_DIR ?? BENCH_DIST);
 
 /**
  * Runs a command with inherited output; rejects on a non-zero exit.
@@ -37,7 +44,7 @@ export async function buildSite(root) {
  * @returns {string[]}
  */
 export function lessonPaths(root) {
-  const dir = join(root, BENCH_DIST, 'lessons');
+  const dir = join(benchDir(root), 'lessons');
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html')))
     .map((entry) => `/lessons/${entry.name}/`)
