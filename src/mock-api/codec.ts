@@ -26,8 +26,18 @@ export function decodeUtf8Strict(bytes: Uint8Array): string | null {
   }
 }
 
+const asciiDecoder = new TextDecoder();
+
 /** Latin-1 (ISO-8859-1) bytes → text: every byte is one code point. */
 export function decodeLatin1(bytes: Uint8Array): string {
+  // ASCII (nearly every request and response head) reads the same in UTF-8, whose decoder is native.
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i]! > 0x7f) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return asciiDecoder.decode(bytes);
   // Not TextDecoder('latin1'): the Encoding standard maps that label to windows-1252 (0x80–0x9F differ).
   // Chunks keep fromCharCode's argument count far below engines' limits; this runs on every request.
   let text = '';

@@ -11,6 +11,7 @@ import { toHeaders, type RequestContext, type Via } from './context';
 import { isPreflight, preflightAnswer, toFetchAnswer, toResponse, type FetchAnswer, type FetchRequest } from './fetch-answer';
 import { handleApiExample } from './handlers/api-example';
 import { handleHttpbin } from './handlers/httpbin';
+import { isMockedHost } from './hosts';
 import { createExchangeLog } from './log';
 import { reasonPhrase } from './reason-phrases';
 import { decide, jsonReply, textReply, type Reply } from './reply';
@@ -20,6 +21,7 @@ import { parseWireRequest, wantsClose } from './wire-parse';
 import { rawText, writeResponse } from './wire-write';
 
 export type { FetchAnswer, FetchRequest } from './fetch-answer';
+export { isMockedHost, MOCKED_HOSTS } from './hosts';
 
 /** A request as CPython wrote it on a socket to a mocked host. */
 export interface WireRequest {
@@ -50,12 +52,8 @@ export interface MockServerOptions {
   startAt?: number;
 }
 
-/** The only hosts the sandbox reaches; everything else is a network error. */
-export const MOCKED_HOSTS: readonly string[] = ['api.example.com', 'httpbin.org'];
-
-export function isMockedHost(host: string): boolean {
-  return MOCKED_HOSTS.includes(host.toLowerCase());
-}
+/** One decoder for every request body (replacement characters for invalid bytes, as before). */
+const utf8 = new TextDecoder();
 
 function answer(host: string, ctx: RequestContext): Reply {
   try {
@@ -110,7 +108,7 @@ export function createMockServer(config: ServerState, options: MockServerOptions
     headers,
     rawHeaders,
     body,
-    bodyText: new TextDecoder().decode(body),
+    bodyText: utf8.decode(body),
     via,
     state,
     clock,

@@ -33,6 +33,15 @@ function headEnd(bytes: Uint8Array): number {
   return -1;
 }
 
+/** `line` from `start` without the spaces and tabs around it (RFC 9110 §5.5: OWS is not part of the value). */
+function trimOws(line: string, start: number): string {
+  let from = start;
+  let to = line.length;
+  while (from < to && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
+  while (to > from && (line.charCodeAt(to - 1) === 32 || line.charCodeAt(to - 1) === 9)) to--;
+  return line.slice(from, to);
+}
+
 /** Parses one request; the bytes must hold the whole message (the socket shim collects it first). */
 export function parseWireRequest(bytes: Uint8Array): WireMessage | WireError {
   const end = headEnd(bytes);
@@ -57,11 +66,12 @@ export function parseWireRequest(bytes: Uint8Array): WireMessage | WireError {
           ? `whitespace between the header name "${name.trim()}" and its colon (RFC 9112 §5.1)`
           : `"${line}" is not a "Name: value" header line`,
       };
-    const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
+    const value = trimOws(line, colon + 1);
     if (/[\x00\r\n]/.test(value)) return { status: 400, why: `the ${name} header holds a control character` };
     headers.push([name, value]);
   }
-  const all = (n: string): string[] => headers.filter(([k]) => k.toLowerCase() === n).map(([, v]) => v);
+  const lowerNames = headers.map(([k]) => k.toLowerCase());
+  const all = (n: string): string[] => headers.filter((_, i) => lowerNames[i] === n).map(([, v]) => v);
   if (version === 'HTTP/1.1' && all('host').length !== 1)
     return {
       status: 400,

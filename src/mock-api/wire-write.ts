@@ -13,10 +13,18 @@ const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'd
 /** Names whose usual spelling is not plain Title-Case. */
 const SPELLING: Readonly<Record<string, string>> = { 'www-authenticate': 'WWW-Authenticate', etag: 'ETag' };
 
+/** Spellings already worked out: a handful of names recur on every response. */
+const spelled = new Map<string, string>();
+
 /** `content-type` → `Content-Type`, as servers write them (Python prints r.headers with these names). */
 export function wireHeaderName(name: string): string {
-  const lower = name.toLowerCase();
-  return SPELLING[lower] ?? lower.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => `${dash}${c.toUpperCase()}`);
+  let wire = spelled.get(name);
+  if (wire === undefined) {
+    const lower = name.toLowerCase();
+    wire = SPELLING[lower] ?? lower.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => `${dash}${c.toUpperCase()}`);
+    if (spelled.size < 256) spelled.set(name, wire);
+  }
+  return wire;
 }
 
 export interface WrittenResponse {
@@ -58,6 +66,17 @@ export function writeResponse(reply: Reply, options: WriteOptions): WrittenRespo
  * beyond, as Werkzeug writes httpbin's `Location: url.encode('utf-8')`.
  */
 function encodeHead(head: string): Uint8Array {
+  // Almost every head is Latin-1 only: one pass into the result, no intermediate array.
+  const latin1 = new Uint8Array(head.length);
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i);
+    if (code > 0xff) return encodeMixedHead(head);
+    latin1[i] = code;
+  }
+  return latin1;
+}
+
+function encodeMixedHead(head: string): Uint8Array {
   const out: number[] = [];
   for (const c of head) {
     const code = c.codePointAt(0) ?? 0;

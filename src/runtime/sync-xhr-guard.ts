@@ -3,7 +3,7 @@
  * mocked host would wait for ever: MSW hands it to the page, the page asks this worker's mock API,
  * and this worker is blocked inside the very request. Refuse it at once, with words a learner can act on.
  */
-import { isMockedHost } from '../mock-api/server';
+import { isMockedHost } from '../mock-api/hosts';
 
 export function refuseSyncXhrToMockedHosts(): void {
   if (typeof XMLHttpRequest === 'undefined') return;
