@@ -194,8 +194,8 @@ class PythonRuntime {
       case 'output':
         if (message.payload.runId === active?.runId) active.handlers.onOutput(message.payload);
         break;
-      case 'exchange':
-        if (message.payload.runId === active?.runId) active.handlers.onExchange(message.payload.exchange);
+      case 'exchanges':
+        if (message.payload.runId === active?.runId) for (const e of message.payload.exchanges) active.handlers.onExchange(e);
         break;
       case 'clock':
         if (message.payload.runId === active?.runId) active.handlers.onClockAdvance(message.payload.advanceMs);

@@ -7,7 +7,7 @@ import type { Exchange } from '../mock-api/contract';
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
 import type { ServerState } from '../mock-api/state-schema';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A file the learner's code can read during one run (e.g. `~/.netrc`). */
 export interface RunFile {
@@ -73,8 +73,8 @@ export interface WorkerToPage {
   booted: { python: string; packages: Record<string, string>; bootMs: number; heapBytes: number };
   /** Output in order. A flood sends its head live and its tail at the end (see output-buffer.ts). */
   output: { runId: number; chunks: OutputChunk[]; withheld: number; skipped: number };
-  /** The mock API answered a request (Python's, or one the browser made). */
-  exchange: { runId: number; exchange: Exchange };
+  /** The mock API answered requests (Python's, or ones the browser made), in order; batched while a run is busy. */
+  exchanges: { runId: number; exchanges: Exchange[] };
   /** The answer to a `browserRequest`; null when no mock API exists yet (the page answers a network error). */
   browserResponse: { requestId: number; answer: FetchAnswer | null };
   /** The answer to `analyze`: the analyzer's JSON (src/doctor/types.ts `CodeAnalysis`). */

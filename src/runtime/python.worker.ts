@@ -10,18 +10,22 @@ import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, typ
 import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
 import doctorAnalyzeSource from '../doctor/analyze.py?raw';
+import { ExchangeBatch } from './exchange-batch';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
-import { advanceMockClock, answerFetch, answerWire, startMockRun } from './worker-mock';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 refuseSyncXhrToMockedHosts();
 
-/** How often buffered output is sent while Python runs (the page stays responsive under floods). */
+/** How often buffered output and exchanges are sent while Python runs (the page stays responsive under floods). */
 const FLUSH_INTERVAL_MS = 50;
 let pyodide: PyodideAPI | null = null;
 let runSandbox: ((...args: unknown[]) => unknown) | null = null;
 let currentRunId = -1;
+/** The practice API, most of this worker's code: imported while Pyodide boots, so it does not delay the boot's start. */
+let mock: typeof import('./worker-mock') | null = null;
+/** The current run's exchanges, on their way to the page. */
+let exchanges: ExchangeBatch | null = null;
 
 const post = <K extends keyof WorkerToPage>(type: K, payload: WorkerToPage[K]) => self.postMessage(pack<WorkerToPage, K>(type, payload));
 
@@ -52,6 +56,7 @@ const wasmBytes = (py: PyodideAPI) => (py as unknown as { _module: { HEAP8: Int8
 
 async function boot(baseUrl: string) {
   const started = performance.now();
+  const mockLoading = import('./worker-mock');
   post('progress', { detail: 'Starting Python and loading requests…' });
   // Pyodide resolves package URLs against indexURL, which must be absolute.
   const indexURL = new URL(`${baseUrl}pyodide/`, self.location.href).href;
@@ -68,13 +73,16 @@ async function boot(baseUrl: string) {
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
+  const practiceApi = await mockLoading;
+  mock = practiceApi;
   py.registerJsModule('fix401_host', {
     clock_advanced: (ms: number) => {
-      advanceMockClock(ms);
+      practiceApi.advanceMockClock(ms);
       post('clock', { runId: currentRunId, advanceMs: ms });
     },
     // Called synchronously from Python's socket (transport.py): the answer must not be a Promise.
-    wire_exchange: (scheme: 'http' | 'https', host: string, port: number, bytes: Uint8Array) => answerWire({ scheme, host, port, bytes }),
+    wire_exchange: (scheme: 'http' | 'https', host: string, port: number, bytes: Uint8Array) =>
+      practiceApi.answerWire({ scheme, host, port, bytes }),
   });
   post('progress', { detail: 'Importing requests…' });
   py.FS.writeFile('/home/pyodide/fix401_transport.py', transportSource);
@@ -92,11 +100,13 @@ async function boot(baseUrl: string) {
 }
 
 function run(request: RunRequest) {
-  if (!pyodide || !runSandbox) throw new Error('run before boot');
+  if (!pyodide || !runSandbox || !mock) throw new Error('run before boot');
   currentRunId = request.runId;
   output.reset();
   const runId = request.runId;
-  startMockRun(request.server, request.virtualNow, (exchange) => post('exchange', { runId, exchange }), request.replay?.responses);
+  const batch = new ExchangeBatch((list) => post('exchanges', { runId, exchanges: list }), FLUSH_INTERVAL_MS);
+  exchanges = batch;
+  mock.startMockRun(request.server, request.virtualNow, (exchange) => batch.push(exchange), request.replay?.responses);
   (pyodide.pyimport('fix401_transport') as { set_any_host: (flag: boolean) => void }).set_any_host(Boolean(request.replay));
   const started = performance.now();
   const env = pyodide.toPy(request.env);
@@ -110,6 +120,7 @@ function run(request: RunRequest) {
   env.destroy();
   files.destroy();
   output.finish();
+  batch.flush();
   post('done', {
     runId: request.runId,
     failure: type ? { type, traceback } : null,
@@ -146,9 +157,11 @@ self.onmessage = async (event: MessageEvent) => {
     const message = unpack<PageToWorker>(event.data);
     if (message.type === 'boot') await boot(message.payload.baseUrl);
     else if (message.type === 'run') run(message.payload);
-    else if (message.type === 'browserRequest')
-      post('browserResponse', { requestId: message.payload.requestId, answer: answerFetch(message.payload.request) });
-    else if (message.type === 'analyze')
+    else if (message.type === 'browserRequest') {
+      const answer = mock?.answerFetch(message.payload.request) ?? null;
+      exchanges?.flush(); // its exchange first, as the server logged it before answering
+      post('browserResponse', { requestId: message.payload.requestId, answer });
+    } else if (message.type === 'analyze')
       post('analyzed', { requestId: message.payload.requestId, json: analyzeCode(message.payload.code) });
   } catch (error) {
     post('fatal', { message: error instanceof Error ? error.message : String(error) });
