@@ -110,7 +110,8 @@ def _host_exchange():
         return fix401_host.exchange
     from pyodide.ffi import to_js
 
-    return lambda scheme, host, port, request: fix401_host.wire_exchange(scheme, host, port, to_js(request)).to_bytes()
+    wire_exchange = fix401_host.wire_exchange  # one proxy of the JS function, not one per request
+    return lambda scheme, host, port, request: wire_exchange(scheme, host, port, to_js(request)).to_bytes()
 
 
 builtins.input = _no_input
