@@ -7,6 +7,8 @@ The reading is deliberately shallow: names are resolved to their last simple ass
 how short scripts that end up in front of a 401 are written.
 """
 import ast
+import base64
+import binascii
 import json
 import re
 
@@ -16,6 +18,8 @@ POSITIONAL = {"get": ["params"], "post": ["data", "json"], "put": ["data"], "pat
 PLACEHOLDER = re.compile(r"YOUR[_-]?(API[_-]?)?(TOKEN|KEY)|<\s*token\s*>|\bxxx+\b|INSERT[_-]?TOKEN|TOKEN_HERE|changeme", re.I)
 MISSPELLINGS = {"authorisation", "auth", "authentication", "authorizaton", "authorzation", "autorization", "authorizathion"}
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")
+CREDENTIAL_HEADERS = {"username", "password", "user", "passwd", "login"}
+FILE_READERS = {"open", "io.open", "Path", "pathlib.Path", "PurePath", "os.path.expanduser", "expanduser"}
 
 
 def _distance(a, b):
@@ -44,13 +48,29 @@ def _dotted(node):
     return ""
 
 
+def _is_base64_pair(text):
+    """True when `text` is base64 of `user:password` (what a Basic header must carry)."""
+    try:
+        return ":" in base64.b64decode(text.strip(), validate=True).decode("latin-1")
+    except (ValueError, binascii.Error):
+        return False
+
+
+def _is_utf8_encode(node):
+    """`x.encode()` or `x.encode('utf-8')`: bytes requests sends as they are."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "encode"):
+        return False
+    codec = (_const_str(node.args[0]) or "") if node.args else "utf-8"
+    return codec.lower().replace("-", "").replace("_", "") in ("utf8", "utf")
+
+
 class Analyzer:
     def __init__(self, source):
         self.source = source
         self.lines = source.splitlines()
         self.tree = ast.parse(source)
         self.findings = []
-        self.facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False, "envVars": []}
+        self.facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False, "envVars": [], "files": [], "passesAuth": False}
         self.assigned = {}  # name -> [value nodes in source order]
         self.requests_names = set()  # names bound to the requests module
         self.method_names = {}  # from requests import post -> {'post': 'post'}
@@ -175,11 +195,13 @@ class Analyzer:
                 self.add("session-header-merge", headers, "A header set to None in headers= removes the Session's header of that name.", "high")
         else:
             for key_lower, (key, value) in items.items():
+                if key_lower in CREDENTIAL_HEADERS:
+                    self.add("basic-by-hand", value, f"A header called {key!r} is data to the server; it reads credentials from Authorization.", "high")
                 if key_lower in MISSPELLINGS or (key_lower != "authorization" and _distance(key_lower, "authorization") <= 2):
                     self.add("misspelled-header", value, f"The header is called {key!r}; servers read 'Authorization'.", "high")
         if auth is not None and not (isinstance(auth, ast.Constant) and auth.value is None):
-            self.facts["sendsAuthorization"] = True
-            self.check_auth_argument(auth)
+            self.facts["sendsAuthorization"] = self.facts["passesAuth"] = True
+            self.check_auth_argument(auth, token_call=self.is_token_request(kwargs, url))
             if "authorization" in items:
                 self.add("auth-overrides-headers", auth, "This call has both auth= and an Authorization header: auth= is applied last and wins.", "high")
         elif "authorization" in items and not self.trust_env_off and not self.is_local(url):
@@ -278,6 +300,9 @@ class Analyzer:
             self.check_token_source(node, bare=True)
 
     def check_literal(self, text, node):
+        scheme, _, credentials = text.strip().partition(" ")
+        if scheme.lower() == "basic" and credentials and not _is_base64_pair(credentials):
+            self.add("basic-by-hand", node, f"{text!r}: Basic credentials are base64 of user:password; auth=(user, password) builds them.", "high")
         if PLACEHOLDER.search(text):
             self.add("placeholder-token", node, f"{text!r} is a placeholder, not a token.", "high")
         elif re.search(r"\{[A-Za-z_][\w.]*\}", text):
@@ -319,30 +344,39 @@ class Analyzer:
             self.add("missing-scheme", node, "The Authorization header is set to a variable alone; unless it holds 'Bearer …', no scheme word is sent.", "medium")
 
     # --- auth= -----------------------------------------------------------------------------
-    def check_auth_argument(self, auth):
+    def check_auth_argument(self, auth, token_call=False):
         node = self.resolve(auth)
         parts = []
+        if _const_str(node) is not None:
+            self.add("basic-by-hand", auth, "auth= takes a (user, password) tuple or an AuthBase object; requests calls a str and raises TypeError.", "high")
+        # Basic to a token endpoint is how OAuth clients authenticate (RFC 6749 §2.3.1): it says nothing about the API's scheme.
         if isinstance(node, ast.Tuple):
-            self.facts["usesBasicAuth"] = True
+            self.facts["usesBasicAuth"] |= not token_call
             parts = node.elts
         elif isinstance(node, ast.Call):
             name = _dotted(node.func).split(".")[-1]
             if name in self.auth_classes["basic"]:
-                self.facts["usesBasicAuth"] = True
+                self.facts["usesBasicAuth"] |= not token_call
                 parts = node.args
             elif name in self.auth_classes["digest"]:
                 self.facts["usesDigestAuth"] = True
         for part in parts:
-            text = _const_str(self.resolve(part))
-            if text is not None and any(ord(ch) > 127 for ch in text):
+            part = self.resolve(part)
+            utf8 = _is_utf8_encode(part)
+            # A non-ASCII literal anywhere in it: as a str (Latin-1), .encode('latin-1') or quote()d, the server gets other bytes than UTF-8's.
+            if not utf8 and any(isinstance(n, ast.Constant) and isinstance(n.value, str) and any(ord(ch) > 127 for ch in n.value) for n in ast.walk(part)):
                 self.add(
                     "latin1-basic-password",
                     part if hasattr(part, "lineno") else node,
-                    "A non-ASCII str in Basic credentials is sent as Latin-1 by requests; servers that expect UTF-8 reject it.",
+                    "A non-ASCII password reaches the Basic header as Latin-1 (a str, or .encode('latin-1')) or percent-encoded; servers compare the UTF-8 bytes.",
                     "high",
                 )
 
     # --- token endpoint calls --------------------------------------------------------------
+    def is_token_request(self, kwargs, url):
+        body = kwargs.get("data", kwargs.get("json"))
+        return "grant_type" in (self.dict_items(body) if body is not None else {}) or self.url_prefix(url).rstrip("/").endswith("/token")
+
     def check_token_request(self, call, method, kwargs, auth):
         for param in ("data", "json"):
             if param not in kwargs:
@@ -435,6 +469,8 @@ class Analyzer:
                         if owner.endswith(".headers"):
                             self.facts["sendsAuthorization"] = True
                             self.check_auth_value(node.value)
+                            if owner[: -len(".headers")] in self.sessions and not self.trust_env_off and not self.session_has_auth():
+                                self.add("netrc-precedence", node, "A Session reads ~/.netrc for every request with no auth= unless trust_env is False; an entry there replaces this header.", "low")
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update":
                 if _dotted(node.func.value).endswith(".headers") and node.args:
                     items = self.dict_items(node.args[0])
@@ -453,14 +489,35 @@ class Analyzer:
             if name and name not in self.facts["envVars"]:
                 self.facts["envVars"].append(name)
 
+    def collect_files(self):
+        """Literal paths the code reads (open, io.open, Path, expanduser), and ~/.netrc when requests may read it."""
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Call) and node.args and _dotted(node.func) in FILE_READERS:
+                path = _const_str(self.resolve(node.args[0]))
+                if path and path not in self.facts["files"]:
+                    self.facts["files"].append(path)
+        if any(f["id"] == "netrc-precedence" for f in self.findings) and "~/.netrc" not in self.facts["files"]:
+            self.facts["files"].append("~/.netrc")
+
+    def check_auth_classes(self):
+        """An AuthBase subclass whose __call__ never returns the request: requests then sends None."""
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.ClassDef) and any(_dotted(b).endswith("AuthBase") for b in node.bases):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and item.name == "__call__":
+                        if not any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(item)):
+                            self.add("authbase-no-return", item, f"{node.name}.__call__ never returns the request; requests uses what it returns (None).", "high")
+
     def run(self):
         self.collect()
+        self.check_auth_classes()
         self.collect_env_vars()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Call):
                 self.check_call(node)
         self.check_header_assignments()
         self.check_scopes()
+        self.collect_files()
         self.findings.sort(key=lambda f: f["line"])
         return {"ok": True, "findings": self.findings, "facts": self.facts}
 
@@ -477,7 +534,7 @@ def analyze(source):
 
 
 def _failed(error):
-    facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False, "envVars": []}
+    facts = {"authSchemes": [], "usesBasicAuth": False, "usesDigestAuth": False, "sendsAuthorization": False, "envVars": [], "files": [], "passesAuth": False}
     return {"ok": False, "error": error, "findings": [], "facts": facts}
 
 

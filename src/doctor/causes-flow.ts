@@ -28,6 +28,24 @@ export const FLOW_CAUSES = {
     lesson: L('token-refresh', 'the-articles-code-run-as-printed'),
     scenario: 'refresh-fix-article-code',
   },
+  'basic-by-hand': {
+    title: 'Basic credentials written by hand instead of auth=(user, password)',
+    explanation:
+      'Basic credentials are `Basic ` and then base64 of `user:password` (RFC 7617), in the Authorization header. A plain `user:password` after the word, headers called username and password, or a `user:password` string given to auth= are not that: the server sees no credentials it can read.',
+    fix: "requests.post(url, auth=('alice', 'wonderland'), json=payload)  # requests builds the Basic header",
+    side: 'code',
+    lesson: L('adding-authentication', 'what-auth-really-sends'),
+    scenario: 'auth-basic-tuple',
+  },
+  'authbase-no-return': {
+    title: "A custom AuthBase's __call__ does not return the request",
+    explanation:
+      'requests calls your AuthBase with the request and sends whatever __call__ returns. Without `return r` that is None, and requests fails before anything is sent (AttributeError on NoneType).',
+    fix: "def __call__(self, r):\n    r.headers['Authorization'] = f'Bearer {self.token}'\n    return r",
+    side: 'code',
+    lesson: L('adding-authentication', 'a-custom-authbase'),
+    scenario: 'auth-custom-authbase',
+  },
   'basic-vs-challenge': {
     title: 'Basic credentials against a server that asks for another scheme',
     explanation: 'auth=(user, password) and HTTPBasicAuth send Basic. The challenge asks for Bearer or Digest, so the server ignores them.',

@@ -111,8 +111,8 @@ export function classify(parsed: ParsedResponse): ResponseReading {
     };
     if (code === 'invalid_token') {
       reading.verdict = 'rejected';
-      if (/expir/i.test(bearer.params.error_description ?? '')) signal('token-expired', 60, challengeEvidence);
-      else if (/revok/i.test(bearer.params.error_description ?? '')) signal('invalid-token', 55, challengeEvidence);
+      if (/expir/i.test(bearer.params.error_description ?? '')) signal('token-expired', 65, challengeEvidence);
+      else if (/revok/i.test(bearer.params.error_description ?? '')) signal('invalid-token', 65, challengeEvidence);
       else signal('invalid-token', 45, challengeEvidence);
     } else if (code === 'insufficient_scope') {
       reading.verdict = 'scope';

@@ -7,8 +7,9 @@
 import { runAgainstResponse, withRunEvidence } from './doctor-run';
 import { parseResponse } from './parse-response';
 import { rank } from './rank';
-import { renderDiagnosis, el, type Names } from './render';
+import { renderDiagnosis, type Names } from './render';
 import { renderSent } from './render-sent';
+import { readRunInputs, showRunInputs } from './run-inputs';
 import type { CodeAnalysis } from './types';
 
 /** Booting Python takes a few seconds on a slow phone; past this the diagnosis goes on without the code. */
@@ -43,25 +44,6 @@ export function startDoctor(): void {
   let analysis: CodeAnalysis | null = null;
   let analyzedCode = '';
 
-  const showEnvInputs = (vars: string[]) => {
-    const kept = Object.fromEntries([...envBox.querySelectorAll('input')].map((i) => [i.name, i.value]));
-    envBox.replaceChildren();
-    envBox.className = 'doctor-env';
-    for (const name of vars) {
-      const input = Object.assign(el('input'), {
-        type: 'password',
-        name,
-        id: `doctor-env-${name}`,
-        autocomplete: 'off',
-        value: kept[name] ?? '',
-      });
-      const label = Object.assign(el('label', `${name} (environment variable; empty means unset)`), {
-        htmlFor: input.id,
-      });
-      envBox.append(label, input);
-    }
-  };
-
   const readCode = async (): Promise<string | undefined> => {
     if (!code.value.trim()) {
       analysis = null;
@@ -71,7 +53,7 @@ export function startDoctor(): void {
     try {
       analysis = await analyzeInWorker(code.value);
       analyzedCode = code.value;
-      showEnvInputs(analysis.facts.envVars ?? []);
+      showRunInputs(envBox, analysis.facts.envVars ?? [], analysis.facts.files ?? []);
       return analysis.ok
         ? undefined
         : `Your code could not be read (${analysis.error ?? 'a syntax error'}); the diagnosis uses the response only.`;
@@ -112,10 +94,9 @@ export function startDoctor(): void {
     runStatus.textContent = 'Running your code against your response…';
     void (async () => {
       const codeNote = await readCode();
-      const env = Object.fromEntries([...envBox.querySelectorAll('input')].filter((i) => i.value !== '').map((i) => [i.name, i.value]));
       const parsed = parseResponse(response.value);
       try {
-        const run = await runAgainstResponse(code.value, parsed, env);
+        const run = await runAgainstResponse(code.value, parsed, readRunInputs(envBox));
         renderSent(sent, run);
         const withEvidence = withRunEvidence(parsed, run);
         renderDiagnosis(region, withEvidence, rank(withEvidence, analysis), names, codeNote);

@@ -6,6 +6,7 @@
 import type { Exchange } from '../mock-api/contract';
 import type { ReplayResponse } from '../runtime/protocol';
 import { headerValue } from './headers';
+import type { RunInputs } from './run-inputs';
 import type { ParsedResponse } from './types';
 
 const RUN_LIMIT_MS = 20_000;
@@ -34,12 +35,12 @@ export function replayResponses(parsed: ParsedResponse): ReplayResponse[] {
   return [...hops, { status, reason: parsed.reason ?? (status === 401 ? 'Unauthorized' : ''), headers, body: parsed.body }];
 }
 
-export async function runAgainstResponse(code: string, parsed: ParsedResponse, env: Record<string, string>): Promise<RunEvidence> {
+export async function runAgainstResponse(code: string, parsed: ParsedResponse, { env, files }: RunInputs): Promise<RunEvidence> {
   const [{ getRuntime }, { DEFAULT_SERVER_STATE }] = await Promise.all([import('../runtime/client'), import('../mock-api/state-schema')]);
   const exchanges: Exchange[] = [];
   let output = '';
   const result = await getRuntime().run(
-    () => ({ code, env, files: [], virtualNow: Date.now(), server: DEFAULT_SERVER_STATE, replay: { responses: replayResponses(parsed) } }),
+    () => ({ code, env, files, virtualNow: Date.now(), server: DEFAULT_SERVER_STATE, replay: { responses: replayResponses(parsed) } }),
     {
       onOutput: (batch) => (output += batch.chunks.map((c) => c.text).join('')),
       onClockAdvance: () => {},
@@ -52,7 +53,9 @@ export async function runAgainstResponse(code: string, parsed: ParsedResponse, e
 
 /** The pasted response, with what the run showed: the request really sent and the exception raised. */
 export function withRunEvidence(parsed: ParsedResponse, run: RunEvidence): ParsedResponse {
-  const last = run.exchanges[run.exchanges.length - 1];
+  // The first request refused is where it went wrong; later ones follow from it (a token request
+  // refused, then the API called with no token). After a redirect, that is the request to the new place.
+  const last = run.exchanges.find((e) => e.status >= 400) ?? run.exchanges[run.exchanges.length - 1];
   const lastLine = run.failure?.traceback.trim().split('\n').pop() ?? '';
   const exception = /^([\w.]+):\s?(.*)$/.exec(lastLine);
   return {

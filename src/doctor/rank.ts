@@ -25,6 +25,8 @@ const SUPPORTED_BY: Partial<Record<CauseId, AuthVerdict[]>> = {
   'redirect-strips-auth': ['absent'],
   'http-url': ['absent', 'body'],
   'basic-vs-challenge': ['absent'],
+  'basic-by-hand': ['absent', 'rejected'],
+  'authbase-no-return': ['absent'],
   'getenv-none': ['rejected', 'absent'],
   'token-not-fstring': ['rejected'],
   'whitespace-token': ['rejected'],
@@ -95,6 +97,14 @@ export function rank(parsed: ParsedResponse, code: CodeAnalysis | null): Diagnos
     ]);
   }
 
+  // Basic went out but the code never writes Basic: requests built it from ~/.netrc.
+  const sentScheme = typeof sentAuthorization === 'string' ? sentAuthorization.trim().split(/\s+/)[0]!.toLowerCase() : '';
+  if (sentScheme === 'basic' && code?.ok && code.facts.sendsAuthorization && !code.facts.usesBasicAuth && !code.facts.passesAuth)
+    add('netrc-precedence', 85, [
+      { source: 'request', label: 'Sent Authorization', text: sentAuthorization! },
+      { source: 'code', label: 'Schemes your code writes', text: code.facts.authSchemes.join(', ') || 'none' },
+    ]);
+
   // The challenge names the scheme: compare it with what the code (or the request) uses.
   const schemes = reading.challenges.map((c) => c.schemeLower);
   if (schemes.length && code?.ok) {
@@ -103,6 +113,9 @@ export function rank(parsed: ParsedResponse, code: CodeAnalysis | null): Diagnos
     const foreign = code.facts.authSchemes.filter((s) => !schemes.includes(s.toLowerCase()) && s.toLowerCase() !== 'basic');
     if (foreign.length) add('wrong-scheme', 65, [challenge, { source: 'code', label: 'Scheme sent', text: foreign.join(', ') }]);
     if (schemes.includes('digest') && !code.facts.usesDigestAuth && !code.facts.usesBasicAuth) add('basic-vs-challenge', 55, [challenge]);
+    // HTTPDigestAuth answers only a Digest challenge: against another scheme it sends nothing.
+    if (code.facts.usesDigestAuth && !schemes.includes('digest'))
+      add('wrong-scheme', 65, [challenge, { source: 'code', label: 'Scheme sent', text: 'Digest (HTTPDigestAuth)' }]);
   }
 
   const causes = [...candidates.entries()]

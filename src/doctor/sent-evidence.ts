@@ -19,10 +19,46 @@ export function authorizationSignals(value: string, evidence: Evidence): Respons
   if (/^(Bearer|Token)\s+None$/i.test(value.trim())) add('getenv-none', 80);
   else if (/\{[A-Za-z_][\w.]*\}/.test(value)) add('token-not-fstring', 80);
   else if (PLACEHOLDER.test(value)) add('placeholder-token', 75);
-  else if (/^["']|["']$/.test(credentials.trim()) || /^["']/.test(value)) add('quoted-token', 75);
+  // Quotes belong in auth-param lists (Digest's username="…"); around a single token they are the value's own.
+  else if ((/^["']|["']$/.test(credentials.trim()) && !/^[\w-]+=/.test(credentials.trim())) || /^["']/.test(value)) add('quoted-token', 75);
   else if (/[ \t]$/.test(value) || /^\S+[ \t]{2,}/.test(value) || /\\n|\r|\n/.test(value)) add('whitespace-token', 75);
   else if (!credentials && scheme.length > 12) add('missing-scheme', 75);
+  else if (scheme.toLowerCase() === 'basic' && !isBase64Pair(credentials)) add('basic-by-hand', 80);
   return out;
+}
+
+/** Basic credentials must be base64 of `user:password` (RFC 7617). */
+function isBase64Pair(credentials: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credentials.trim())) return false;
+  try {
+    return atob(credentials.trim()).includes(':');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Client credentials sent to a token endpoint whose secret form-encoding would change
+ * (RFC 6749 §2.3.1): requests does not encode them, so the server decodes another secret.
+ */
+function clientCredentialSignals(value: string, url: string | undefined): ResponseSignal[] {
+  const [scheme = '', credentials = ''] = value.trim().split(/\s+/);
+  if (scheme.toLowerCase() !== 'basic' || !/\/token\b/.test(url ?? '')) return [];
+  const signal = (weight: number): ResponseSignal[] => [
+    { cause: 'client-credentials-encoding', weight, evidence: [{ source: 'request', label: 'Sent Authorization', text: value }] },
+  ];
+  if (!isBase64Pair(credentials)) {
+    // id:secret form-encoded as one string: the colon became %3A, so the server finds no id and secret.
+    let decoded = '';
+    try {
+      decoded = atob(credentials);
+    } catch {
+      return [];
+    }
+    return /%3A/i.test(decoded) ? signal(85) : [];
+  }
+  const secret = atob(credentials).split(':').slice(1).join(':');
+  return encodeURIComponent(secret) === secret ? [] : signal(80);
 }
 
 function hostOf(url: string | undefined): string {
@@ -39,7 +75,10 @@ export function sentSignals(parsed: ParsedResponse): { signals: ResponseSignal[]
   if (parsed.request?.headers.length) {
     const value = headerValue(parsed.request.headers, 'authorization');
     sentAuthorization = value ?? null;
-    if (value !== undefined) signals.push(...authorizationSignals(value, { source: 'request', label: 'Sent Authorization', text: value }));
+    if (value !== undefined) {
+      signals.push(...authorizationSignals(value, { source: 'request', label: 'Sent Authorization', text: value }));
+      signals.push(...clientCredentialSignals(value, parsed.request.url));
+    }
   }
   // Redirects: another host drops Authorization; http → https turns a POST into a GET.
   let previous = parsed.url ?? parsed.request?.url;
@@ -71,7 +110,8 @@ const EXCEPTIONS: [RegExp, CauseId, number][] = [
   [/^InvalidHeader$/, 'whitespace-token', 85],
   [/^UnboundLocalError$/, 'unbound-local', 85],
   [/^UnicodeEncodeError$/, 'latin1-basic-password', 80],
-  [/^KeyError$/, 'getenv-none', 45],
+  // A KeyError naming an upper-case variable: the environment lacks it (the same mistake as Bearer None, caught early).
+  [/^KeyError$/, 'getenv-none', 75],
   [/^ProxyError$/, 'proxy-auth', 80],
   [/^(MissingSchema|InvalidURL|ConnectionError|JSONDecodeError)$/, 'not-auth', 40],
 ];
@@ -82,6 +122,10 @@ export function exceptionSignals(parsed: ParsedResponse): ResponseSignal[] {
   const evidence: Evidence = { source: 'exception', label: exception.type, text: exception.message };
   if (exception.type === 'TypeError' && /NoneType/.test(exception.message))
     return [{ cause: 'getenv-none', weight: 75, evidence: [evidence] }];
+  if (exception.type === 'TypeError' && /unexpected keyword argument 'trust_env'/.test(exception.message))
+    return [{ cause: 'netrc-precedence', weight: 75, evidence: [evidence] }];
+  if (exception.type === 'TypeError' && /'str' object is not callable/.test(exception.message))
+    return [{ cause: 'basic-by-hand', weight: 70, evidence: [evidence] }];
   if (exception.type === 'UnicodeEncodeError' && !/latin-1/.test(exception.message)) return [];
   if (exception.type === 'KeyError' && !/^'[A-Z][A-Z0-9_]*'$/.test(exception.message.trim())) return [];
   for (const [type, cause, weight] of EXCEPTIONS) if (type.test(exception.type)) return [{ cause, weight, evidence: [evidence] }];

@@ -54,7 +54,16 @@ export interface CodeAnalysis {
   error?: string;
   findings: CodeFinding[];
   /** Facts the ranking uses: schemes the code sends, whether it uses Basic auth, etc. */
-  facts: { authSchemes: string[]; usesBasicAuth: boolean; usesDigestAuth: boolean; sendsAuthorization: boolean; envVars: string[] };
+  facts: {
+    authSchemes: string[];
+    usesBasicAuth: boolean;
+    usesDigestAuth: boolean;
+    sendsAuthorization: boolean;
+    envVars: string[];
+    files: string[];
+    /** Some call passes auth= (so a Basic header sent may be the code's own, not ~/.netrc's). */
+    passesAuth: boolean;
+  };
 }
 
 /** One piece of evidence behind a cause: a quoted line of code, header or body. */

@@ -74,6 +74,8 @@ test('evidence shows the sent header and the code line, secrets masked until rev
 });
 
 test('axe finds no violations before and after a diagnosis, in light and dark', async ({ browser }) => {
+  // Two contexts, so two cold Python boots: more than the default minute on a loaded machine.
+  test.setTimeout(150_000);
   for (const colorScheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
@@ -156,4 +158,29 @@ test('a run follows the pasted redirect and shows Authorization dropped for the 
     'data-cause',
     'redirect-strips-auth',
   );
+});
+
+test('a file the code reads is a masked page input; a value ending with a newline gives InvalidHeader', async ({ page }) => {
+  await page.goto('/doctor/');
+  const region = await diagnose(
+    page,
+    "import requests\ntoken = open('token.txt').read()\nr = requests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'})\nprint(r.status_code)\n",
+    'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api.example.com", error="invalid_token"\n\n',
+  );
+  const file = page.getByLabel(/^token\.txt \(a file your code reads/);
+  await expect(file).toHaveAttribute('type', 'password');
+  await file.fill('tok_live_8f2c4e9a1b7d3f');
+  await page.getByRole('checkbox', { name: 'ends with a newline (token.txt)' }).check();
+  await page.getByRole('button', { name: 'Run it against your response' }).click();
+  const run = page.getByRole('region', { name: 'Run it against your response' });
+  await expect(run.getByRole('status')).toContainText('Run finished', { timeout: 45_000 });
+  await expect(run).toContainText('InvalidHeader');
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'whitespace-token');
+  await expect(page.locator('body')).not.toContainText('tok_live_8f2c4e9a1b7d3f');
+
+  // Without the newline the same file is read cleanly: the token goes out and the cause moves to the token itself.
+  await page.getByRole('checkbox', { name: 'ends with a newline (token.txt)' }).uncheck();
+  await page.getByRole('button', { name: 'Run it against your response' }).click();
+  await expect(run).toContainText('Bearer tok_…3f', { timeout: 45_000 });
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'invalid-token');
 });

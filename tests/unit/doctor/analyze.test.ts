@@ -69,6 +69,25 @@ describe('analyze.py', () => {
     ],
     ['misspelled-header', "import requests\nrequests.get('https://api.example.com/items', headers={'Authorisation': 'Bearer t'})"],
     ['placeholder-token', "import requests\nrequests.get('https://api.example.com/items', headers={'Authorization': 'Bearer YOUR_TOKEN'})"],
+    [
+      'basic-by-hand',
+      "import requests\nrequests.post('https://api.example.com/notes', headers={'Authorization': 'Basic alice:wonderland'})",
+    ],
+    ['basic-by-hand', "import requests\nrequests.post('https://api.example.com/notes', headers={'username': 'alice', 'password': 'x'})"],
+    ['basic-by-hand', "import requests\nrequests.post('https://api.example.com/notes', auth='alice:wonderland')"],
+    [
+      'authbase-no-return',
+      "import requests\nfrom requests.auth import AuthBase\nclass B(AuthBase):\n    def __call__(self, r):\n        r.headers['Authorization'] = 'Bearer t'\nrequests.get('https://api.example.com/items', auth=B())",
+    ],
+    ['latin1-basic-password', "import requests\nrequests.get('https://api.example.com/basic', auth=('test', '123£'.encode('latin-1')))"],
+    [
+      'latin1-basic-password',
+      "import requests\nfrom urllib.parse import quote\nrequests.get('https://api.example.com/basic', auth=('test', quote('123£')))",
+    ],
+    [
+      'netrc-precedence',
+      "import requests\ns = requests.Session()\ns.headers['Authorization'] = 'Bearer t'\ns.post('https://api.example.com/endpoint', json={})",
+    ],
   ])('finds %s', (id, code) => {
     expect(ids(code)).toContain(id);
   });
@@ -79,6 +98,26 @@ describe('analyze.py', () => {
     );
     expect(result.findings).toEqual([]);
     expect(result.facts).toMatchObject({ authSchemes: ['Bearer'], usesBasicAuth: false, sendsAuthorization: true });
+  });
+
+  it('finds no hand-written Basic in correct Basic, and no Latin-1 issue in UTF-8 bytes', () => {
+    expect(
+      ids("import requests\nrequests.get('https://x.example/b', headers={'Authorization': 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=='})"),
+    ).not.toContain('basic-by-hand');
+    expect(ids("import requests\nrequests.get('https://x.example/b', auth=('test', '123£'.encode('utf-8')))")).toEqual([]);
+  });
+
+  it('does not count Basic client authentication at a token endpoint as the API scheme', () => {
+    const code =
+      "import os, requests\nr = requests.post('https://api.example.com/oauth/token', data={'grant_type': 'client_credentials'}, auth=(os.environ['ID'], os.environ['SECRET']))";
+    expect(analyzeNative(code).facts).toMatchObject({ usesBasicAuth: false, passesAuth: true });
+    expect(analyzeNative("import requests\nrequests.get('https://x.example/b', auth=('u', 'p'))").facts.usesBasicAuth).toBe(true);
+  });
+
+  it('lists the files the code reads, and ~/.netrc when requests may read it', () => {
+    const code =
+      "import pathlib, requests\nPATH = '/run/secrets/api_token'\ntoken = open(PATH).read()\nkey = pathlib.Path('key.txt').read_text()\nrequests.get('https://api.example.com/items', headers={'Authorization': f'Bearer {token}'})";
+    expect(analyzeNative(code).facts.files).toEqual(['/run/secrets/api_token', 'key.txt', '~/.netrc']);
   });
 
   it('reports a SyntaxError instead of findings, and never runs the code', () => {
