@@ -5,6 +5,9 @@
  */
 import { z } from 'astro/zod';
 import { serverStateSchema } from '../mock-api/state-schema';
+import { CAUSES, type CauseId } from '../doctor/causes';
+
+const causeIds = Object.keys(CAUSES) as [CauseId, ...CauseId[]];
 
 /** Every check may point at the hint that helps when it fails. */
 const hint = z.number().int().min(0).optional().describe('Index into `hints` of the hint that helps when this check fails');
@@ -86,6 +89,12 @@ export const scenarioSchema = z.object({
   lesson: z.string(),
   /** The cause of the failure it teaches, e.g. "missing credentials" (used to filter the catalog). */
   cause: z.string(),
+  /**
+   * The 401 doctor's cause id for what this scenario teaches: its starter and named wrong answers,
+   * fed the starter's failing response, must rank it first (tests/e2e/doctor-scenarios.spec.ts).
+   * Lives here because the scenario knows what it teaches; the enum makes a misspelled id fail the build.
+   */
+  doctorCause: z.enum(causeIds).optional(),
   /** 1 (first steps) to 3 (needs the whole lesson). */
   difficulty: z.number().int().min(1).max(3).default(1),
   /** The mock API's state for this scenario. */
@@ -113,6 +122,12 @@ export const scenarioSchema = z.object({
         hint: z.number().int().min(0),
         /** Regular expression the failing check's description (or the error) must match. */
         failsWith: z.string(),
+        /**
+         * The 401 doctor's cause for this mistake, when it is another cause than the scenario's
+         * `doctorCause` (its hint names a different mistake, e.g. the wrong scheme word in a
+         * scenario about the header's name).
+         */
+        doctorCause: z.enum(causeIds).optional(),
       }),
     )
     .default([]),
