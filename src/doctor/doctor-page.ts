@@ -10,6 +10,7 @@ import { rank } from './rank';
 import { renderDiagnosis, type Names } from './render';
 import { renderSent } from './render-sent';
 import { readRunInputs, showRunInputs } from './run-inputs';
+import { prepareShare, readSharedLink, renderShare } from './share';
 import type { CodeAnalysis } from './types';
 
 /** Booting Python takes a few seconds on a slow phone; past this the diagnosis goes on without the code. */
@@ -81,6 +82,33 @@ export function startDoctor(): void {
       renderDiagnosis(region, parsed, result, names, codeNote);
       finish(`Diagnosis ready: ${result.causes.length} possible cause${result.causes.length === 1 ? '' : 's'}.`);
     })();
+  });
+
+  const shareButton = $<HTMLButtonElement>('[data-doctor-share-button]');
+  const shareBox = $('[data-doctor-share]');
+  shareButton?.addEventListener('click', () => {
+    if (!shareBox) return;
+    if (!code.value.trim() && !response.value.trim()) {
+      status.textContent = 'Paste your code or the response first: there is nothing to share yet.';
+      return;
+    }
+    void prepareShare(code.value, response.value, location).then((share) => {
+      const copy = () =>
+        void navigator.clipboard
+          .writeText(share.url)
+          .then(() => (status.textContent = 'Share link copied, without the secrets the doctor recognised.'))
+          .catch(() => (status.textContent = 'Your browser did not let the page copy: select the share link below and copy it.'));
+      if (renderShare(shareBox, share, copy)) copy();
+      else status.textContent = 'Not copied yet: check the strings listed under the share link first.';
+    });
+  });
+  // A shared link: fill both fields and diagnose (reading the code with ast never runs it).
+  void readSharedLink(location.hash).then((shared) => {
+    if (!shared) return;
+    if (shared.code !== undefined) code.value = shared.code;
+    if (shared.response !== undefined) response.value = shared.response;
+    if (shared.problems.length) status.textContent = shared.problems.join(' ');
+    if (shared.code !== undefined || shared.response !== undefined) form.requestSubmit();
   });
 
   runButton.addEventListener('click', () => {

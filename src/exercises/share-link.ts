@@ -21,7 +21,32 @@ export type DecodedHash = { kind: 'none' } | { kind: 'code'; code: string } | { 
 export function codeFromHash(hash: string): DecodedHash {
   const match = /^#code=(.*)$/s.exec(hash);
   if (!match) return { kind: 'none' };
-  const encoded = match[1] ?? '';
+  return decodeText(match[1] ?? '');
+}
+
+/** Several texts in one fragment, `#name=<lz-string>&name=…` (the doctor's code and response). */
+export function fieldsHash(fields: Record<string, string>): string {
+  return (
+    '#' +
+    Object.entries(fields)
+      .map(([name, text]) => `${name}=${compressToEncodedURIComponent(text)}`)
+      .join('&')
+  );
+}
+
+/** Reads `fieldsHash`'s fragment back; a field that is absent is left out, a damaged one reported. */
+export function fieldsFromHash(hash: string, names: readonly string[]): Record<string, DecodedHash> {
+  const parts = new Map(
+    hash
+      .replace(/^#/, '')
+      .split('&')
+      .map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)] as const)
+      .filter(([name]) => name),
+  );
+  return Object.fromEntries(names.map((name) => [name, parts.has(name) ? decodeText(parts.get(name)!) : { kind: 'none' }]));
+}
+
+function decodeText(encoded: string): DecodedHash {
   if (!encoded) return { kind: 'corrupt', reason: 'the link has `#code=` but no code after it' };
   if (!/^[A-Za-z0-9+\-$]*$/.test(encoded))
     return { kind: 'corrupt', reason: 'the code in the link contains characters a Fix401 link never has (was it cut or edited?)' };

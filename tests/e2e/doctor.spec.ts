@@ -184,3 +184,39 @@ test('a file the code reads is a masked page input; a value ending with a newlin
   await expect(run).toContainText('Bearer tok_…3f', { timeout: 45_000 });
   await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'invalid-token');
 });
+
+test('a share link drops the secrets, warns about the unsure ones first, and opens diagnosed', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto('/doctor/');
+  const code =
+    "import requests\nAPI_SIGNING = '9a8b7c6d5e4f3a2b1c0d9e8f7a6b'\nr = requests.get('https://api.github.com/user', headers={'Authorization': 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'})\n";
+  const response =
+    '> GET /user HTTP/2\n> authorization: ghp_16C7e42F292c6912E7710c838347Ae178B4a\n>\n< HTTP/2 401\n< content-type: application/json\n<\n{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}';
+  await page.getByLabel('Your code', { exact: true }).fill(code);
+  await page.getByLabel('The response you got', { exact: true }).fill(response);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  // One string it cannot place: nothing is copied until the learner has seen it and says so.
+  const status = page.locator('[data-doctor-status]');
+  await expect(status).toHaveText('Not copied yet: check the strings listed under the share link first.');
+  await expect(page.getByText('9a8b… (28 characters)')).toBeVisible();
+  await expect(page.getByText(/Removed before sharing .*2 × a GitHub token/)).toBeVisible();
+  await page.getByRole('button', { name: 'Copy the link anyway' }).click();
+  await expect(status).toHaveText('Share link copied, without the secrets the doctor recognised.');
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  expect(link).toMatch(new RegExp(`^${baseURL}/doctor/#code=[A-Za-z0-9+$-]+&response=[A-Za-z0-9+$-]+$`));
+
+  // Opened in a fresh tab: both fields filled, the secret gone, the diagnosis made.
+  const opened = await context.newPage();
+  await opened.goto(link);
+  const region = opened.getByRole('region', { name: 'Diagnosis' });
+  await expect(region).toHaveAttribute('data-diagnosed', '1', { timeout: 45_000 });
+  const sharedCode = await opened.getByLabel('Your code', { exact: true }).inputValue();
+  expect(sharedCode).toContain("headers={'Authorization': '<redacted>'}");
+  expect(sharedCode).toContain('9a8b7c6d5e4f3a2b1c0d9e8f7a6b');
+  await expect(opened.getByLabel('The response you got', { exact: true })).toHaveValue(/> authorization: <redacted>/);
+  expect(sharedCode + (await opened.getByLabel('The response you got', { exact: true }).inputValue())).not.toContain('ghp_16C7e42F');
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'missing-scheme');
+  await context.close();
+});
