@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { baseLinks, normalizeBase } from './scripts/lib/base-path.mjs';
+import { runtimeAssets } from './scripts/lib/runtime-integration.mjs';
 
 /** `BASE_PATH=/fix401/ npm run build` serves the whole site under that path (docs/deploy.md). */
 const base = normalizeBase(process.env.BASE_PATH);
@@ -95,6 +96,8 @@ export default defineConfig({
     }),
     // Lessons link with root-relative paths (`/lessons/x/`); under a base path they get its prefix.
     baseLinks(base),
+    // Python's files under content-versioned paths (cached as immutable), and .br/.gz copies.
+    runtimeAssets(new URL('./public/', import.meta.url), new URL('./.cache/precompressed/', import.meta.url)),
   ],
   vite: {
     plugins: [monacoCssOnDemand(), pagefindOnDemand()],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the built site (dist/) the way a static host would, with the headers we recommend
 // (see SECURITY.md and docs/performance.md). Used by `npm start` and the browser tests.
+// Precompressed .br/.gz copies from the build are sent to clients that accept them.
 // Usage: node scripts/serve.mjs [--port=4321] [--dir=dist] [--base=/fix401/] [--plain]
 //   --base   serve the site under that path (a build made with BASE_PATH=/fix401/); anything
 //            outside it is a 404, as on a host that serves the site from a folder
@@ -12,6 +13,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { normalizeBase } from './lib/base-path.mjs';
 import { cacheControl, securityHeaders } from './lib/host-headers.mjs';
+import { COMPRESSIBLE, ENCODINGS, pickEncoding } from './lib/precompress.mjs';
 import { pathInside } from './lib/safe-path.mjs';
 
 /** `--name=value` or `--name value` (npm run preview -- --port 3000). */
@@ -54,8 +56,7 @@ function fileFor(pathname) {
   return existsSync(path) ? path : null;
 }
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.xml', '.txt', '.pf_meta']);
-/** gzip bodies, made once per file version (the wasm shrinks from 9.6 MB to about 3.6 MB). */
+/** gzip bodies for files the build did not precompress, made once per file version. */
 const gzipped = new Map();
 
 function gzipOf(file, stat) {
@@ -64,6 +65,21 @@ function gzipOf(file, stat) {
   const body = gzipSync(readFileSync(file), { level: 6 });
   gzipped.set(file, { mtimeMs: stat.mtimeMs, body });
   return body;
+}
+
+/**
+ * The body to send: the build's `.br`/`.gz` copy the client accepts (scripts/lib/precompress.mjs),
+ * else gzip made here for a compressible file, else the file itself.
+ * @returns {{ encoding: string | null, file: string, stat: import('node:fs').Stats, body?: Buffer }}
+ */
+function representation(file, stat, acceptEncoding) {
+  if (!COMPRESSIBLE.has(extname(file))) return { encoding: null, file, stat };
+  const copies = ENCODINGS.filter(({ suffix }) => existsSync(file + suffix));
+  const encoding = pickEncoding(acceptEncoding, copies.length ? copies.map((c) => c.name) : ['gzip']);
+  const copy = copies.find((c) => c.name === encoding);
+  if (copy) return { encoding, file: file + copy.suffix, stat: statSync(file + copy.suffix) };
+  if (encoding === 'gzip') return { encoding, file, stat, body: gzipOf(file, stat) };
+  return { encoding: null, file, stat };
 }
 
 if (!existsSync(root)) {
@@ -104,23 +120,26 @@ createServer((request, response) => {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     ...security,
   };
-  const stat = statSync(file);
-  const gzip = !plain && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const sent = plain
+    ? { encoding: null, file, stat: statSync(file) }
+    : representation(file, statSync(file), request.headers['accept-encoding']);
   // The body depends on Accept-Encoding for these files: caches must key on it.
   if (!plain && COMPRESSIBLE.has(extname(file))) headers['Vary'] = 'Accept-Encoding';
   if (status === 200 && !plain) {
     headers['Cache-Control'] = cacheControl(path);
-    // A gzipped body is another representation: it gets its own validator (RFC 9110 §8.8.3).
-    headers['ETag'] = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}${gzip ? '-gz' : ''}"`;
+    // Each encoding is another representation with its own validator (RFC 9110 §8.8.3).
+    const { size, mtimeMs } = sent.stat;
+    headers['ETag'] = `"${size.toString(36)}-${Math.round(mtimeMs).toString(36)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
     if (request.headers['if-none-match'] === headers['ETag']) {
       response.writeHead(304, headers);
       response.end();
       return;
     }
   }
-  if (gzip) headers['Content-Encoding'] = 'gzip';
+  if (sent.encoding) headers['Content-Encoding'] = sent.encoding;
+  headers['Content-Length'] = String(sent.body?.length ?? sent.stat.size);
   response.writeHead(status, headers);
   if (request.method === 'HEAD') response.end();
-  else if (gzip) response.end(gzipOf(file, stat));
-  else createReadStream(file).pipe(response);
+  else if (sent.body) response.end(sent.body);
+  else createReadStream(sent.file).pipe(response);
 }).listen(port, () => console.log(`[serve] ${root} at http://localhost:${port}${base}${plain ? ' (plain: no headers of ours)' : ''}`));

@@ -4,3 +4,9 @@ declare module '*.py?raw' {
   const source: string;
   export default source;
 }
+
+/**
+ * Where Python's runtime files are, relative to `<base>pyodide/`: content-versioned in a build,
+ * as provisioned in `astro dev` (scripts/lib/runtime-integration.mjs defines it).
+ */
+declare const __FIX401_RUNTIME__: { core: string; stdlib: string; lock: string };

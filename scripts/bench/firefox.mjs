@@ -3,6 +3,7 @@
 // warm requests.post round trip with its baselines. Each measurement gets a browser of its own
 // (puppeteer gives each launch a fresh temporary profile: empty cache, no service worker).
 import { BROWSERS } from '../find-engines.mjs';
+import { runtimeUrls } from './site.mjs';
 import { armFirstOutput, bareBoot, countWorkerBoots, fetchRoundTrips, firstOutputMs, timerStepMs, workersSettled } from './inpage.mjs';
 import { ROUND_TRIP_CODE, RT_AUTHORIZATION, RT_URL, parseRoundTrips, summarizeFetches } from './runtime.mjs';
 import { median } from './stats.mjs';
@@ -96,7 +97,7 @@ export async function firefoxBareBoot(server) {
   try {
     server.mark('firefox-bare-boot');
     await page.goto(`${server.base}/`, { waitUntil: 'load', timeout: 60_000 });
-    return await page.evaluate(bareBoot, `${server.base}/pyodide/`);
+    return await page.evaluate(bareBoot, runtimeUrls(server.base));
   } finally {
     await browser.close();
   }

@@ -37,14 +37,14 @@ export function firstOutputMs() {
 
 /**
  * A bare Pyodide boot, the baseline for cold Run: import pyodide.mjs and `loadPyodide()` from the
- * site's own /pyodide/ (no packages, no `import requests`, no worker, no service worker).
- * @param {string} indexURL absolute, ending in `/`
+ * site's own versioned /pyodide/ files (no packages, no `import requests`, no worker, no service worker).
+ * @param {{ indexURL: string, stdLibURL: string, lockFileURL: string }} urls absolute (site.mjs runtimeUrls)
  * @returns {Promise<number>} milliseconds from the import to a usable interpreter
  */
-export async function bareBoot(indexURL) {
+export async function bareBoot({ indexURL, stdLibURL, lockFileURL }) {
   const started = performance.now();
   const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`);
-  const py = await loadPyodide({ indexURL });
+  const py = await loadPyodide({ indexURL, stdLibURL, lockFileURL });
   const elapsed = performance.now() - started;
   if (py.runPython('1 + 1') !== 2) throw new Error('Pyodide booted but cannot run Python');
   return elapsed;

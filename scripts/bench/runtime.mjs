@@ -3,6 +3,7 @@
 import { freshContext, persistentContext } from './browser.mjs';
 import { firstExercise, pasteCode, runAndWait, timeRunToFirstOutput, waitReady } from './exercise.mjs';
 import { bareBoot, countWorkerBoots, fetchRoundTrips, timerStepMs, workersSettled } from './inpage.mjs';
+import { runtimeUrls } from './site.mjs';
 import { median } from './stats.mjs';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
@@ -73,7 +74,7 @@ export function summarizeFetches(result) {
 }
 
 /** Python's own files: a repeat visit should not fetch them again. */
-const PYTHON_ASSETS = /\/pyodide\/(pyodide\.asm\.wasm|python_stdlib\.zip|[^/]+\.whl)$/;
+const PYTHON_ASSETS = /\/pyodide\/[0-9a-f]{16}\/(pyodide\.asm\.wasm|python_stdlib\.zip|[^/]+\.whl)$/;
 
 /**
  * Cold: empty cache, open the lesson, press Run at once.
@@ -115,7 +116,7 @@ export async function bareBootMs(browser, server) {
     const page = await context.newPage();
     server.mark('bare-boot');
     await page.goto('/', { waitUntil: 'load' });
-    return await page.evaluate(bareBoot, `${server.base}/pyodide/`);
+    return await page.evaluate(bareBoot, runtimeUrls(server.base));
   } finally {
     await context.close();
   }

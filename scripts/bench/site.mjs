@@ -50,3 +50,22 @@ export function lessonPaths(root) {
     .map((entry) => `/lessons/${entry.name}/`)
     .sort();
 }
+
+/**
+ * Where the served build put Python's files (content-versioned folders, scripts/lib/runtime-assets.mjs),
+ * found in the build itself, as loadPyodide options for a site served at `origin` (no trailing slash).
+ * @param {string} origin
+ */
+export function runtimeUrls(origin) {
+  const pyodideDir = join(benchDir(resolve(import.meta.dirname, '../..')), 'pyodide');
+  const folderOf = (file) => {
+    const folder = readdirSync(pyodideDir).find((d) => existsSync(join(pyodideDir, d, file)));
+    if (!folder) throw new Error(`${pyodideDir} has no ${file}: rebuild the bench's site`);
+    return `${origin}/pyodide/${folder}/`;
+  };
+  return {
+    indexURL: folderOf('pyodide.mjs'),
+    stdLibURL: `${folderOf('python_stdlib.zip')}python_stdlib.zip`,
+    lockFileURL: `${folderOf('pyodide-lock.json')}pyodide-lock.json`,
+  };
+}

@@ -3,17 +3,18 @@
 import { contentSecurityPolicy } from './security-headers.mjs';
 
 /**
- * `/_astro/*` names carry a content hash: immutable for a year. `/pyodide/*` names do not
- * (pyodide.asm.wasm keeps its name across Pyodide versions), so they, like HTML, are revalidated:
- * a repeat visit gets 304s and downloads nothing, and an upgrade never pairs old wasm with new JS.
+ * Names that carry a hash of their content: immutable for a year. `/_astro/*` (Astro's bundles)
+ * and `/pyodide/*` (Python's runtime, moved under versioned folders by the build:
+ * scripts/lib/runtime-assets.mjs). Everything else, HTML first, is revalidated: a repeat visit gets
+ * 304s, and a new deploy's pages name new runtime URLs, so old and new files never mix.
  */
-export const IMMUTABLE_PREFIX = '/_astro/';
+export const IMMUTABLE_PREFIXES = ['/_astro/', '/pyodide/'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 
-/** @param {string} pathname */
+/** @param {string} pathname  a path inside the build (without the base) */
 export function cacheControl(pathname) {
-  return pathname.startsWith(IMMUTABLE_PREFIX) ? IMMUTABLE : REVALIDATE;
+  return IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix)) ? IMMUTABLE : REVALIDATE;
 }
 
 /**
@@ -30,7 +31,7 @@ export function securityHeaders(distDir) {
 
 /**
  * A `_headers` file (Netlify and Cloudflare Pages read this format). Cache-Control is set only
- * under IMMUTABLE_PREFIX: both hosts revalidate everything else by default, and Cloudflare joins the
+ * under IMMUTABLE_PREFIXES: both hosts revalidate everything else by default, and Cloudflare joins the
  * values of two matching rules with a comma, so an overlapping `/*` rule would corrupt it.
  * Paths in `_headers` are the URL paths the host serves, so a subpath build's rules carry its base.
  * @param {string} distDir
@@ -38,7 +39,7 @@ export function securityHeaders(distDir) {
  */
 export function headersFile(distDir, base = '/') {
   const lines = [`${base}*`, ...Object.entries(securityHeaders(distDir)).map(([name, value]) => `  ${name}: ${value}`)];
-  lines.push(`${base}${IMMUTABLE_PREFIX.slice(1)}*`, `  Cache-Control: ${IMMUTABLE}`);
+  for (const prefix of IMMUTABLE_PREFIXES) lines.push(`${base}${prefix.slice(1)}*`, `  Cache-Control: ${IMMUTABLE}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -58,11 +58,19 @@ async function boot(baseUrl: string) {
   const started = performance.now();
   const mockLoading = import('./worker-mock');
   post('progress', { detail: 'Starting Python and loading requests…' });
-  // Pyodide resolves package URLs against indexURL, which must be absolute.
-  const indexURL = new URL(`${baseUrl}pyodide/`, self.location.href).href;
+  // Pyodide resolves package URLs against packageBaseUrl, which must be absolute. The build puts
+  // each file under a content-versioned path (scripts/lib/runtime-assets.mjs).
+  const pyodideUrl = new URL(`${baseUrl}pyodide/`, self.location.href).href;
+  const indexURL = pyodideUrl + __FIX401_RUNTIME__.core;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
   // `packages` downloads the wheels while the interpreter starts, instead of after it.
-  const py = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json`, packages: ['requests'] });
+  const py = await loadPyodide({
+    indexURL,
+    stdLibURL: pyodideUrl + __FIX401_RUNTIME__.stdlib,
+    lockFileURL: pyodideUrl + __FIX401_RUNTIME__.lock,
+    packageBaseUrl: pyodideUrl,
+    packages: ['requests'],
+  });
   if (!('requests' in py.loadedPackages)) {
     // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
     post('progress', { detail: 'Loading requests…' });

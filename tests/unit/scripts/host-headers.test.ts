@@ -11,9 +11,9 @@ function builtSite(html: string): string {
 }
 
 describe('host headers', () => {
-  it('keeps content-hashed assets a year and revalidates everything else, Pyodide included', () => {
+  it('keeps content-hashed assets a year, the versioned runtime included, and revalidates everything else', () => {
     expect(cacheControl('/_astro/page.cNngjUgL.js')).toContain('immutable');
-    expect(cacheControl('/pyodide/pyodide.asm.wasm')).toBe('public, max-age=0, must-revalidate');
+    expect(cacheControl('/pyodide/0123456789abcdef/pyodide.asm.wasm')).toBe('public, max-age=31536000, immutable');
     expect(cacheControl('/lessons/summary/')).toBe('public, max-age=0, must-revalidate');
   });
 
@@ -23,16 +23,17 @@ describe('host headers', () => {
       const [path, ...lines] = block.trim().split('\n');
       return { path, names: lines.map((l) => l.trim().split(':')[0]) };
     });
-    expect(rules.map((r) => r.path)).toEqual(['/*', '/_astro/*']);
-    const [all, hashed] = rules;
+    expect(rules.map((r) => r.path)).toEqual(['/*', '/_astro/*', '/pyodide/*']);
+    const [all, hashed, runtime] = rules;
     expect(all.names).toContain('Content-Security-Policy');
     expect(hashed.names).toEqual(['Cache-Control']);
+    expect(runtime.names).toEqual(['Cache-Control']);
     expect(all.names).not.toContain('Cache-Control');
     expect(file).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   });
 
   it("puts a subpath build's rules under its base path", () => {
     const file: string = headersFile(builtSite('<p>hi</p>'), '/fix401/');
-    expect(file.split('\n').filter((l) => l.startsWith('/'))).toEqual(['/fix401/*', '/fix401/_astro/*']);
+    expect(file.split('\n').filter((l) => l.startsWith('/'))).toEqual(['/fix401/*', '/fix401/_astro/*', '/fix401/pyodide/*']);
   });
 });

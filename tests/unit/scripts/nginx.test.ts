@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nginxHeaders } from '../../../scripts/lib/host-headers.mjs';
 
@@ -52,8 +53,11 @@ describe.skipIf(!NGINX && !process.env.CI)('deploy/nginx.conf', () => {
     write('srv/fix401/lessons/x/index.html', '<p>lesson</p>');
     write('srv/fix401/404.html', '<p>not here</p>');
     write('srv/fix401/_astro/page.abc123.js', 'export {};'.repeat(200));
-    write('srv/fix401/pyodide/pyodide.mjs', 'export const x = 1;');
-    write('srv/fix401/pyodide/pyodide.asm.wasm', '\0asm'.repeat(1000));
+    write('srv/fix401/pyodide/0123456789abcdef/pyodide.mjs', 'export const x = 1;');
+    write('srv/fix401/pyodide/0123456789abcdef/pyodide.asm.wasm', '\0asm'.repeat(1000));
+    // A marked .gz copy: gzip_static must send it rather than compress the file itself.
+    mkdirSync(join(tmp, 'srv/fix401/pyodide/0123456789abcdef'), { recursive: true });
+    writeFileSync(join(tmp, 'srv/fix401/pyodide/0123456789abcdef/pyodide.asm.wasm.gz'), gzipSync('from the .gz copy'));
     write('fix401-headers.conf', nginxHeaders(join(tmp, 'srv/fix401')));
     chmodSync(tmp, 0o755);
     const port = await freePort();
@@ -85,10 +89,13 @@ describe.skipIf(!NGINX && !process.env.CI)('deploy/nginx.conf', () => {
       expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(hashed.headers.get('content-security-policy')).toBeTruthy();
       expect(hashed.headers.get('content-encoding')).toBe('gzip');
-      expect((await get('/fix401/pyodide/pyodide.mjs')).headers.get('content-type')).toMatch(/^text\/javascript/);
-      const wasm = await get('/fix401/pyodide/pyodide.asm.wasm');
+      expect((await get('/fix401/pyodide/0123456789abcdef/pyodide.mjs')).headers.get('content-type')).toMatch(/^text\/javascript/);
+      const wasm = await get('/fix401/pyodide/0123456789abcdef/pyodide.asm.wasm', { headers: { 'accept-encoding': 'gzip' } });
       expect(wasm.headers.get('content-type')).toBe('application/wasm');
-      expect(wasm.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+      expect(wasm.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(wasm.headers.get('content-encoding')).toBe('gzip');
+      expect(wasm.headers.get('vary')).toBe('Accept-Encoding');
+      expect(await wasm.text()).toBe('from the .gz copy');
       const missing = await get('/fix401/nope/');
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain('not here');
