@@ -1,5 +1,6 @@
 import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', '.astro/', 'public/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -10,4 +11,5 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...layerRules,
 );

@@ -36,7 +36,7 @@ export function replayResponses(parsed: ParsedResponse): ReplayResponse[] {
 }
 
 export async function runAgainstResponse(code: string, parsed: ParsedResponse, { env, files }: RunInputs): Promise<RunEvidence> {
-  const [{ getRuntime }, { DEFAULT_SERVER_STATE }] = await Promise.all([import('../runtime/client'), import('../mock-api/state-schema')]);
+  const [{ getRuntime }, { DEFAULT_SERVER_STATE }] = await Promise.all([import('../runtime/client'), import('../mock-api/server-state')]);
   const exchanges: Exchange[] = [];
   let output = '';
   const result = await getRuntime().run(

@@ -4,7 +4,7 @@
  * Validated at build time (src/content.config.ts): a bad scenario fails the build with its path.
  */
 import { z } from 'astro/zod';
-import { serverStateSchema } from '../mock-api/state-schema';
+import { serverStateSchema } from './server-state-schema';
 import { CAUSES, type CauseId } from '../doctor/causes';
 
 const causeIds = Object.keys(CAUSES) as [CauseId, ...CauseId[]];

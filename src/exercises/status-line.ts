@@ -19,7 +19,7 @@ export class StatusLine {
   /** Boots Python ahead of the first Run, unless this connection should not download it unasked. */
   async preboot(): Promise<void> {
     try {
-      const [{ preboot, downloadNotice }] = await Promise.all([import('../runtime/preboot'), this.watch()]);
+      const [{ preboot, downloadNotice }] = await Promise.all([import('./preboot'), this.watch()]);
       // On a data-saving or slow link nothing is fetched now: the first Run downloads Python and says so.
       if ((await preboot()) === 'skipped') this.downloadNotice = downloadNotice();
     } catch {
@@ -29,7 +29,7 @@ export class StatusLine {
 
   /** Mirrors the shared runtime's status from now on (once; later calls share the first). */
   watch(): Promise<void> {
-    this.watched ??= Promise.all([import('../runtime/client'), import('../runtime/preboot')]).then(
+    this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(
       ([{ getRuntime }, { rememberRuntimeLoaded }]) => {
         getRuntime().onStatus((status) => {
           this.booting = status.state === 'booting';

@@ -16,7 +16,7 @@ import { createExchangeLog } from './log';
 import { reasonPhrase } from './reason-phrases';
 import { decide, jsonReply, textReply, type Reply } from './reply';
 import { createRuntimeState, type RuntimeState } from './state';
-import type { ServerState } from './state-schema';
+import type { ServerState } from './server-state';
 import { parseWireRequest, wantsClose } from './wire-parse';
 import { rawText, writeResponse } from './wire-write';
 

@@ -5,7 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { resolveScenarioTime } from './clock';
-import type { ServerState } from './state-schema';
+import type { ItemConfig, ServerState } from './server-state';
 
 export interface AccessTokenRecord {
   token: string;
@@ -36,11 +36,7 @@ export interface NonceRecord {
   lastNc: number;
 }
 
-export interface Item {
-  id: number;
-  name: string;
-  [field: string]: unknown;
-}
+export type Item = ItemConfig;
 
 export interface RuntimeState {
   readonly config: ServerState;

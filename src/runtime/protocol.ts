@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../mock-api/contract';
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
-import type { ServerState } from '../mock-api/state-schema';
+import type { ServerState } from '../mock-api/server-state';
 
 export const PROTOCOL_VERSION = 3;
 

@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../mock-api/contract';
 import { createMockServer, type FetchAnswer, type FetchRequest, type MockServer, type WireRequest } from '../mock-api/server';
-import type { ServerState } from '../mock-api/state-schema';
+import type { ServerState } from '../mock-api/server-state';
 import type { ReplayResponse } from './protocol';
 import { Replay } from './replay';
 

@@ -6,7 +6,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Exchange } from '../../src/mock-api/contract';
 import { createMockServer, type MockServer } from '../../src/mock-api/server';
-import type { ServerState } from '../../src/mock-api/state-schema';
+import type { ServerState } from '../../src/mock-api/server-state';
 
 export interface BridgeJob {
   server: ServerState;

@@ -7,7 +7,7 @@ import type { Decision } from '../contract';
 import type { RequestContext } from '../context';
 import { decide, jsonReply, type Reply } from '../reply';
 import { closestMatch } from '../similar';
-import type { RouteConfig } from '../state-schema';
+import type { RouteConfig } from '../server-state';
 import { checkApiKey } from './api-key';
 import { checkBasic } from './basic';
 import { checkBearer } from './bearer';

@@ -6,7 +6,7 @@
 import { mediaType, type RequestContext } from '../context';
 import { parseMultipart } from '../multipart';
 import { decide, jsonReply, type Reply } from '../reply';
-import type { RouteConfig } from '../state-schema';
+import type { RouteConfig } from '../server-state';
 
 export type BodyOutcome = { ok: true; received: unknown } | { ok: false; reply: Reply };
 

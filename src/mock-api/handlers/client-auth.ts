@@ -8,7 +8,7 @@ import { decodeBase64, decodeLatin1, decodeUtf8Strict } from '../codec';
 import type { RequestContext } from '../context';
 import { MASKED_PASSWORD } from '../mask';
 import type { Reply } from '../reply';
-import type { ServerState } from '../state-schema';
+import type { ServerState } from '../server-state';
 import { buildChallenge } from '../www-authenticate';
 import { oauthError } from './oauth-reply';
 

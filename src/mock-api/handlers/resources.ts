@@ -2,7 +2,7 @@
 import type { Decision } from '../contract';
 import type { RequestContext } from '../context';
 import { jsonReply, type Reply } from '../reply';
-import type { RouteConfig } from '../state-schema';
+import type { RouteConfig } from '../server-state';
 
 /**
  * The answer for `route`. `identity` describes the caller in the body (e.g. `token_scopes`), as

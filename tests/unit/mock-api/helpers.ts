@@ -8,7 +8,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { z } from 'astro/zod';
 import type { Exchange } from '../../../src/mock-api/contract';
 import { createMockServer, type MockServer } from '../../../src/mock-api/server';
-import { serverStateSchema } from '../../../src/mock-api/state-schema';
+import { serverStateSchema } from '../../../src/exercises/server-state-schema';
 
 export const API = 'https://api.example.com';
 export const HTTPBIN = 'https://httpbin.org';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/mock-api/contract';
 import { maskExchange } from '../../../src/mock-api/mask';
 import { MOCKED_HOSTS } from '../../../src/mock-api/server';
-import { DEFAULT_SERVER_STATE } from '../../../src/mock-api/state-schema';
+import { DEFAULT_SERVER_STATE } from '../../../src/mock-api/server-state';
 import { createMockServer } from '../../../src/mock-api/server';
 import { API, EXPIRED, LIVE, bearer, makeServer, send } from './helpers';
 

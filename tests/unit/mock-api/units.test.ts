@@ -7,7 +7,8 @@ import { formDecode } from '../../../src/mock-api/handlers/client-auth';
 import { werkzeugHeaderName } from '../../../src/mock-api/handlers/httpbin-format';
 import { maskSecret } from '../../../src/mock-api/mask';
 import { editDistance } from '../../../src/mock-api/similar';
-import { DEFAULT_SERVER_STATE, serverStateSchema } from '../../../src/mock-api/state-schema';
+import { serverStateSchema } from '../../../src/exercises/server-state-schema';
+import { DEFAULT_SERVER_STATE } from '../../../src/mock-api/server-state';
 import { buildChallenge, sanitizeErrorDescription } from '../../../src/mock-api/www-authenticate';
 
 describe('clock', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dechunk, parseWireRequest } from '../../../src/mock-api/wire-parse';
 import { wireHeaderName, writeResponse } from '../../../src/mock-api/wire-write';
 import { createMockServer } from '../../../src/mock-api/server';
-import { DEFAULT_SERVER_STATE } from '../../../src/mock-api/state-schema';
+import { DEFAULT_SERVER_STATE } from '../../../src/mock-api/server-state';
 import { LIVE, concat, latin1, makeServer, parseResponse } from './helpers';
 
 const wire = (server = makeServer(), text: string | Uint8Array, host = 'api.example.com', scheme: 'http' | 'https' = 'https') =>

@@ -2,11 +2,11 @@
  * Idle pre-boot for lesson pages: gets the mock's service worker in control and Python booted
  * without loading MSW, the mock server or the editor (they load on the first interaction), so a
  * lesson's main-thread script stays small while the first Run is near-instant. Skipped (no
- * runtime file is fetched) when the browser asks to save data or reports a slow link (./standby-policy.ts).
+ * runtime file is fetched) when the browser asks to save data or reports a slow link (../runtime/standby-policy.ts).
  */
 import { registerMockServiceWorker } from '../mock-api/service-worker';
-import { getRuntime } from './client';
-import { prebootAllowed, RUNTIME_DOWNLOAD_MB } from './standby-policy';
+import { getRuntime } from '../runtime/client';
+import { prebootAllowed, RUNTIME_DOWNLOAD_MB } from '../runtime/standby-policy';
 
 /** 'booted', or 'skipped' when this connection should not download the runtime unasked. */
 export async function preboot(nav: Navigator = navigator): Promise<'booted' | 'skipped'> {
