@@ -128,7 +128,7 @@ export function classify(parsed: ParsedResponse): ResponseReading {
   if (typeof oauthCode === 'string' && oauthCode in OAUTH_ERRORS && !vendor) {
     const description = (json as Record<string, unknown>).error_description;
     reading.oauthError = { code: oauthCode, description: typeof description === 'string' ? description : undefined };
-    signal(OAUTH_ERRORS[oauthCode]!, 55, { source: 'response', label: 'Body', text: parsed.body.slice(0, 300) });
+    signal(OAUTH_ERRORS[oauthCode], 55, { source: 'response', label: 'Body', text: parsed.body.slice(0, 300) });
     reading.verdict = 'rejected';
   }
 

@@ -24,6 +24,7 @@ async function analyzeInWorker(code: string): Promise<CodeAnalysis> {
   return JSON.parse(await Promise.race([getRuntime().analyze(code), timeout])) as CodeAnalysis;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type, as with querySelector<T>
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
 
 export function startDoctor(): void {

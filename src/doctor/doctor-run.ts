@@ -62,6 +62,6 @@ export function withRunEvidence(parsed: ParsedResponse, run: RunEvidence): Parse
     ...parsed,
     url: run.exchanges[0]?.url ?? parsed.url,
     request: last ? { method: last.method, url: last.url, headers: last.requestHeaders } : parsed.request,
-    exception: exception ? { type: exception[1]!.split('.').pop()!, message: exception[2]! } : parsed.exception,
+    exception: exception ? { type: exception[1].split('.').pop()!, message: exception[2] } : parsed.exception,
   };
 }

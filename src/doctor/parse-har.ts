@@ -6,9 +6,10 @@
  */
 import type { HeaderField, ParsedResponse } from './types';
 
+/** As pasted: untrusted JSON, so a field may be missing or of another type. */
 interface HarHeader {
-  name: string;
-  value: string;
+  name?: unknown;
+  value?: unknown;
 }
 interface HarEntry {
   request?: { method?: string; url?: string; headers?: HarHeader[] };
@@ -22,7 +23,9 @@ interface HarEntry {
 }
 
 const fields = (headers: HarHeader[] | undefined): HeaderField[] =>
-  (headers ?? []).filter((h) => typeof h?.name === 'string').map((h) => [h.name, String(h.value ?? '')]);
+  (headers ?? [])
+    .filter((h): h is HarHeader & { name: string } => typeof h?.name === 'string')
+    .map((h) => [h.name, typeof h.value === 'string' || typeof h.value === 'number' ? String(h.value) : '']);
 
 export function looksLikeHar(text: string): boolean {
   return /^\s*\{/.test(text) && /"log"\s*:/.test(text) && /"entries"\s*:/.test(text);
@@ -49,13 +52,13 @@ export function parseHar(text: string): ParsedResponse | null {
   const isAuthFailure = (e: HarEntry) => [400, 401, 403, 407].includes(e.response?.status ?? 0);
   let index = entries.map(isAuthFailure).lastIndexOf(true);
   if (index < 0) index = entries.length - 1;
-  const entry = entries[index]!;
+  const entry = entries[index];
   const history: ParsedResponse['history'] = [];
   let first = index;
   for (let i = index - 1; i >= 0; i--) {
-    const status = entries[i]!.response?.status ?? 0;
+    const status = entries[i].response?.status ?? 0;
     if (status < 300 || status >= 400) break;
-    history.unshift({ status, location: entries[i]!.response?.redirectURL || undefined });
+    history.unshift({ status, location: entries[i].response?.redirectURL || undefined });
     first = i;
   }
   return {
@@ -64,7 +67,7 @@ export function parseHar(text: string): ParsedResponse | null {
     reason: entry.response?.statusText || undefined,
     headers: fields(entry.response?.headers),
     body: decodeBody(entry.response?.content),
-    url: entries[first]!.request?.url ?? entry.request?.url,
+    url: entries[first].request?.url ?? entry.request?.url,
     request: { method: entry.request?.method, url: entry.request?.url, headers: fields(entry.request?.headers) },
     history,
   };

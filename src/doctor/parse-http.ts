@@ -46,7 +46,7 @@ function toParsed(
   extraBody: string[] = [],
   firstUrl?: string,
 ): ParsedResponse {
-  const last = blocks[blocks.length - 1]!;
+  const last = blocks[blocks.length - 1];
   const history = blocks
     .slice(0, -1)
     .map((b) => ({ status: b.status, location: headerValue(parseHeaderLines(b.headerLines), 'location') }));
@@ -95,10 +95,10 @@ export function parseCurlVerbose(text: string): ParsedResponse | null {
   // The last request curl sent is the one the last response answers.
   const starts = sent.map((l, i) => (REQUEST_LINE.test(l) ? i : -1)).filter((i) => i >= 0);
   const requests = starts.map((start, n): SentRequest => {
-    const [, method, target] = REQUEST_LINE.exec(sent[start]!)!;
+    const [, method, target] = REQUEST_LINE.exec(sent[start])!;
     const headers = parseHeaderLines(sent.slice(start + 1, starts[n + 1] ?? sent.length));
     const host = headerValue(headers, 'host');
-    return { method, url: host && target!.startsWith('/') ? `https://${host}${target}` : target, headers };
+    return { method, url: host && target.startsWith('/') ? `https://${host}${target}` : target, headers };
   });
   return toParsed(blocks, 'curl-verbose', requests[requests.length - 1], other, requests[0]?.url);
 }

@@ -19,7 +19,7 @@ function asHeaders(value: Py): HeaderField[] | null {
   const entries = Object.entries(value);
   if (!entries.length || !entries.every(([, v]) => typeof v === 'string' || typeof v === 'number')) return null;
   if (!entries.some(([k]) => /^[A-Za-z][A-Za-z0-9-]*$/.test(k) && /[A-Z]|-/.test(k))) return null;
-  return entries.map(([k, v]) => [k, String(v)]);
+  return entries.map(([k, v]) => [k, String(v as string | number)]);
 }
 
 const has = (headers: HeaderField[], names: string[]) => headers.some(([n]) => names.includes(n.toLowerCase()));
@@ -33,7 +33,7 @@ export function parsePythonOutput(text: string): ParsedResponse {
   const bodyLines: string[] = [];
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
-    const raw = lines[index]!;
+    const raw = lines[index];
     const line = raw.trim();
     if (!line) continue;
     const httpError = HTTP_ERROR.exec(line);
@@ -43,7 +43,7 @@ export function parsePythonOutput(text: string): ParsedResponse {
       result.url = httpError[3];
     }
     const exception = EXCEPTION_LINE.exec(line);
-    if (exception && !raw.startsWith(' ')) result.exception = { type: exception[1]!.split('.').pop()!, message: exception[2]! };
+    if (exception && !raw.startsWith(' ')) result.exception = { type: exception[1].split('.').pop()!, message: exception[2] };
     if (exception || httpError || /^Traceback|^File "|^\^+$|^During handling|^The above exception/.test(line) || raw.startsWith('  '))
       continue;
     if (/^\d{3}$/.test(line)) {
@@ -54,7 +54,7 @@ export function parsePythonOutput(text: string): ParsedResponse {
     const statusFirst = /^(\d{3}) (.+)$/.exec(line);
     if (statusFirst && result.status === undefined) {
       result.status = Number(statusFirst[1]);
-      lines.splice(index + 1, 0, statusFirst[2]!);
+      lines.splice(index + 1, 0, statusFirst[2]);
       continue;
     }
     if (CHALLENGE.test(line) && !result.headers.length) {

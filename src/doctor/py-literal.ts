@@ -35,15 +35,15 @@ class Reader {
     return Number(w);
   }
   str(): string {
-    const quote = this.s[this.i++]!;
+    const quote = this.s[this.i++];
     let out = '';
     while (this.i < this.s.length && this.s[this.i] !== quote) {
-      const c = this.s[this.i++]!;
+      const c = this.s[this.i++];
       if (c !== '\\') {
         out += c;
         continue;
       }
-      const e = this.s[this.i++]!;
+      const e = this.s[this.i++];
       if (e === 'x' || e === 'u') {
         const n = e === 'x' ? 2 : 4;
         out += String.fromCharCode(parseInt(this.s.slice(this.i, this.i + n), 16));
@@ -59,7 +59,7 @@ class Reader {
     while (this.peek() !== '}') {
       const key = this.value();
       this.take(':');
-      out[String(key)] = this.value();
+      out[typeof key === 'string' ? key : JSON.stringify(key)] = this.value();
       if (this.peek() === ',') this.i++;
     }
     this.i++;

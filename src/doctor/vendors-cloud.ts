@@ -108,7 +108,7 @@ export const aws: Recogniser = ({ json, body, headers, url }) => {
     vendor: 'AWS',
     code,
     message,
-    cause: AWS[code]!,
+    cause: AWS[code],
     weight: 65,
     docs: 'https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html',
   };

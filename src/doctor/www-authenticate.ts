@@ -54,7 +54,7 @@ export function parseChallenges(values: string | string[]): Challenge[] {
     // #auth-param: keep taking params while what follows a comma is another auth-param.
     let next = param;
     while (next) {
-      challenge.params[next[1]!.toLowerCase()] = unquote(next[2]!);
+      challenge.params[next[1].toLowerCase()] = unquote(next[2]);
       rest = rest.slice(next[0].length);
       const afterComma = /^[ \t]*,[ \t,]*/.exec(rest);
       if (!afterComma) break;

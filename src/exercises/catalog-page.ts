@@ -1,17 +1,23 @@
 /** The catalog page: filters by cause and lesson, and builds each scenario's link from its options form. */
 import { parseClockOffset } from '../mock-api/clock';
 
+/** A text field's value ('' when absent; a file input would give a File, which this form has none of). */
+const formText = (data: FormData, name: string): string => {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
 function buildLink(form: HTMLFormElement, id: string): { url: string; problem: string | null } {
   const data = new FormData(form);
   const page = data.get('page') === 'embed' ? `embed/${id}/` : 'playground/';
   const url = new URL(page, new URL(import.meta.env.BASE_URL, location.href));
   if (page === 'playground/') url.searchParams.set('scenario', id);
-  const clock = String(data.get('clock') ?? '').trim();
+  const clock = formText(data, 'clock').trim();
   let problem: string | null = null;
   if (clock && parseClockOffset(clock) === null) problem = `“${clock}” is not a time offset: write +2h, +30m or +1h30m.`;
   else if (clock) url.searchParams.set('clock', clock.startsWith('-') || clock.startsWith('+') ? clock : `+${clock}`);
   for (const flag of ['hints', 'solution', 'inspector']) if (!data.has(flag)) url.searchParams.set(flag, '0');
-  const code = String(data.get('code') ?? '');
+  const code = formText(data, 'code');
   if (code) url.searchParams.set('code', code);
   return { url: url.toString(), problem };
 }

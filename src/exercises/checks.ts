@@ -78,7 +78,7 @@ function hintFor(check: Check, evidence: RunEvidence): number | null {
   if (check.kind === 'exchange') {
     const sameRoute = evidence.exchanges.filter((e) => exchangeMatches({ ...check, status: `${e.status}` }, e));
     const decision = sameRoute.at(-1)?.decision.code;
-    if (decision !== undefined && check.hintFor[decision] !== undefined) return check.hintFor[decision]!;
+    if (decision !== undefined && check.hintFor[decision] !== undefined) return check.hintFor[decision];
   }
   return check.hint ?? null;
 }
@@ -87,6 +87,6 @@ function hintFor(check: Check, evidence: RunEvidence): number | null {
 export function judge(checks: readonly Check[], evidence: RunEvidence): Verdict {
   const index = checks.findIndex((check, i) => !holds(check, i, evidence));
   if (index === -1) return { passed: true, failed: null };
-  const check = checks[index]!;
+  const check = checks[index];
   return { passed: false, failed: { index, description: check.description, hint: hintFor(check, evidence) } };
 }

@@ -54,15 +54,15 @@ export function closestIds(unknown: string, ids: readonly string[], count = 3): 
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
-      let previous = row[0]!;
+      let previous = row[0];
       row[0] = i;
       for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        const current = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
         previous = current;
       }
     }
-    return row[b.length]!;
+    return row[b.length];
   };
   return [...ids].sort((a, b) => distance(unknown, a) - distance(unknown, b)).slice(0, count);
 }

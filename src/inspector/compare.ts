@@ -16,7 +16,7 @@ function value(name: string, raw: string, reveal: boolean): string {
 
 function diffList(diff: RequestDiff, reveal: boolean): HTMLElement {
   const list = h('ul', { class: 'fx-insp-diff' });
-  const item = (kind: string, ...text: string[]): void => void list.append(h('li', { 'data-diff': kind }, h('code', {}, text.join(''))));
+  const item = (kind: string, ...text: string[]): void => list.append(h('li', { 'data-diff': kind }, h('code', {}, text.join(''))));
   for (const [n, v] of diff.added) item('added', `+ ${n}: ${value(n, v, reveal)}`, '  (only the working request sends it)');
   for (const [n, v] of diff.removed) item('removed', `− ${n}: ${value(n, v, reveal)}`, '  (only yours sends it)');
   for (const c of diff.changed) {

@@ -27,7 +27,7 @@ const isBlank = (token: string): boolean => /^\s/.test(token);
 
 function nextSolid(list: string[], from: number): number {
   let i = from;
-  while (i < list.length && isBlank(list[i]!)) i++;
+  while (i < list.length && isBlank(list[i])) i++;
   return i;
 }
 
@@ -39,7 +39,7 @@ export function maskJsonMembers(text: string, mask: (key: string, value: string)
   const list = tokens(text);
   let key: string | null = null;
   for (let i = 0; i < list.length; i++) {
-    const token = list[i]!;
+    const token = list[i];
     if (isBlank(token) || token === ':') continue;
     const isString = token.startsWith('"');
     if (isString && list[nextSolid(list, i + 1)] === ':') {
@@ -62,7 +62,7 @@ export function prettyJson(text: string): string {
   let depth = 0;
   const newline = (): string => `\n${'  '.repeat(depth)}`;
   for (let i = 0; i < list.length; i++) {
-    const token = list[i]!;
+    const token = list[i];
     if (token === '{' || token === '[') {
       const close = token === '{' ? '}' : ']';
       if (list[i + 1] === close) {

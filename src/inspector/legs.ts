@@ -72,7 +72,7 @@ export function groupLegs(exchanges: readonly Exchange[]): Exchange[][] {
 
 /** A label for a group: "2 legs: Digest challenge, then retry", "3 legs: redirects". */
 export function groupLabel(group: readonly Exchange[]): string {
-  const links = group.slice(1).map((e, i) => legLink(group[i]!, e));
+  const links = group.slice(1).map((e, i) => legLink(group[i], e));
   const kinds = new Set(links);
   const what =
     kinds.size === 1 && kinds.has('digest')

@@ -71,8 +71,8 @@ export function startMockApi(): Promise<void> {
  */
 function shimBlockedStorage() {
   try {
-    void window.localStorage;
-    return;
+    // Reading the property is the probe: it throws when storage is blocked.
+    if (typeof window.localStorage === 'object') return;
   } catch {
     const items = new Map<string, string>();
     const memory: Storage = {
@@ -83,7 +83,7 @@ function shimBlockedStorage() {
       getItem: (key) => items.get(key) ?? null,
       key: (index) => [...items.keys()][index] ?? null,
       removeItem: (key) => void items.delete(key),
-      setItem: (key, value) => void items.set(key, String(value)),
+      setItem: (key, value) => void items.set(key, value),
     };
     Object.defineProperty(window, 'localStorage', { value: memory, configurable: true });
   }

@@ -71,7 +71,7 @@ export class OutputBuffer {
   private trimTail(): void {
     // Whole chunks first, then the front of the oldest one: the tail is always the last TAIL_CHARS.
     while (this.tailChars > TAIL_CHARS) {
-      const first = this.tail[0]!;
+      const first = this.tail[0];
       const excess = this.tailChars - TAIL_CHARS;
       if (first.text.length <= excess) {
         this.tail.shift();

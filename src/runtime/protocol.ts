@@ -97,7 +97,7 @@ export interface WorkerToPage {
 export type Envelope<M> = { [K in keyof M]: { type: K; version: number; payload: M[K] } }[keyof M];
 
 export function pack<M, K extends keyof M>(type: K, payload: M[K]): Envelope<M> {
-  return { type, version: PROTOCOL_VERSION, payload } as unknown as Envelope<M>;
+  return { type, version: PROTOCOL_VERSION, payload };
 }
 
 /** Opens an envelope, rejecting anything that is not a message of this protocol version. */

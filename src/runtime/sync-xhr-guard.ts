@@ -8,7 +8,8 @@ import { isMockedHost } from '../mock-api/hosts';
 export function refuseSyncXhrToMockedHosts(): void {
   if (typeof XMLHttpRequest === 'undefined') return;
   const proto = XMLHttpRequest.prototype;
-  const open = proto.open as (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) => void;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this) on the request
+  const open: (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) => void = proto.open;
   proto.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     const synchronous = rest.length > 0 && rest[0] === false;
     let host = '';
@@ -23,5 +24,5 @@ export function refuseSyncXhrToMockedHosts(): void {
         'NotSupportedError',
       );
     open.call(this, method, url, ...rest);
-  } as typeof proto.open;
+  };
 }

@@ -29,7 +29,8 @@ export class WorkerHandle {
           message = unpack<WorkerToPage>(event.data);
         } catch (error) {
           // A message we cannot read means this worker and this page disagree: it cannot be trusted.
-          return this.fail(error instanceof Error ? error.message : String(error), reject);
+          this.fail(error instanceof Error ? error.message : String(error), reject);
+          return;
         }
         if (message.type === 'progress') this.events.progress?.(message.payload.detail);
         else if (message.type === 'booted') resolve(message.payload);
