@@ -3,6 +3,6 @@
  * the default scenario state, so the profile drives exactly the code python.worker.ts calls.
  */
 export { advanceMockClock, answerWire, startMockRun } from '../../src/runtime/worker-mock';
-import { serverStateSchema } from '../../src/mock-api/state-schema';
+import { serverStateSchema } from '../../src/exercises/server-state-schema';
 
 export const defaultServerState = () => serverStateSchema.parse({});
