@@ -98,7 +98,7 @@ export function rank(parsed: ParsedResponse, code: CodeAnalysis | null): Diagnos
   }
 
   // Basic went out but the code never writes Basic: requests built it from ~/.netrc.
-  const sentScheme = typeof sentAuthorization === 'string' ? sentAuthorization.trim().split(/\s+/)[0]!.toLowerCase() : '';
+  const sentScheme = typeof sentAuthorization === 'string' ? sentAuthorization.trim().split(/\s+/)[0].toLowerCase() : '';
   if (sentScheme === 'basic' && code?.ok && code.facts.sendsAuthorization && !code.facts.usesBasicAuth && !code.facts.passesAuth)
     add('netrc-precedence', 85, [
       { source: 'request', label: 'Sent Authorization', text: sentAuthorization! },

@@ -87,7 +87,7 @@ export async function readSharedLink(hash: string): Promise<{ code?: string; res
   const decoded = fieldsFromHash(hash, FIELDS);
   const out: { code?: string; response?: string; problems: string[] } = { problems: [] };
   for (const name of FIELDS) {
-    const field = decoded[name]!;
+    const field = decoded[name];
     if (field.kind === 'code') out[name] = field.code;
     else if (field.kind === 'corrupt') out.problems.push(`The ${name} in the link could not be read: ${field.reason}.`);
   }

@@ -33,7 +33,7 @@ export function decodeLatin1(bytes: Uint8Array): string {
   // ASCII (nearly every request and response head) reads the same in UTF-8, whose decoder is native.
   let ascii = true;
   for (let i = 0; i < bytes.length; i++)
-    if (bytes[i]! > 0x7f) {
+    if (bytes[i] > 0x7f) {
       ascii = false;
       break;
     }
