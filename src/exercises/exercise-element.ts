@@ -77,15 +77,19 @@ export class ExerciseElement extends HTMLElement {
     else this.showStaticCode(code);
   }
 
-  private el<T extends HTMLElement = HTMLElement>(name: string): T {
-    return this.querySelector<T>(`[data-part="${name}"]`)!;
+  private el(name: string): HTMLElement {
+    return this.querySelector<HTMLElement>(`[data-part="${name}"]`)!;
+  }
+
+  private button(name: 'run' | 'stop'): HTMLButtonElement {
+    return this.el(name) as HTMLButtonElement;
   }
 
   private createRunner(options: ScenarioOptions): ExerciseRunner {
     return new ExerciseRunner(this.config, options, {
       host: this,
-      runButton: this.el<HTMLButtonElement>('run'),
-      stopButton: this.el<HTMLButtonElement>('stop'),
+      runButton: this.button('run'),
+      stopButton: this.button('stop'),
       output: this.output,
       status: this.status,
       inspectorHost: this.el('inspector'),
@@ -102,13 +106,13 @@ export class ExerciseElement extends HTMLElement {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.run();
     });
     this.el('run').addEventListener('click', () => void this.run());
-    this.el<HTMLButtonElement>('run').disabled = false;
+    this.button('run').disabled = false;
     this.el('stop').addEventListener('click', () => this.runner.stop());
     this.el('reset').addEventListener('click', () => this.reset());
     this.el('undo-reset').addEventListener('click', () => this.undoReset());
     this.el('share').addEventListener(
       'click',
-      () => void shareCode(this.el<HTMLInputElement>('share-url'), this.config.id, this.currentCode(), (text) => this.notice(text)),
+      () => void shareCode(this.el('share-url') as HTMLInputElement, this.config.id, this.currentCode(), (text) => this.notice(text)),
     );
     wireHelp(this);
   }
