@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --check] [-- --keep] [-- --no-build] [-- --no-lighthouse] [-- --only=group,…] [-- --dist=<folder>]`: builds the site into dist-bench/,
-// serves it, measures what issue 8 budgets (bytes, Lighthouse, Run latency, round trip, caching,
-// memory, runtimes per tab) in Chromium, and what issue 12 budgets (cold Run and the warm
+// serves it, measures the budgets of docs/performance.md (bytes, Lighthouse, Run latency, round trip, caching,
+// memory, runtimes per tab) in Chromium, and the transport budgets (cold Run and the warm
 // requests.post round trip, each beside a baseline measured in the same run and engine) in Chromium
 // and Firefox, and prints one table. With --check, exits 1 when a budget is
 // missed. Not part of `npm test`: timings are noisy. Results are recorded in docs/performance.md.
@@ -57,14 +57,14 @@ const check = flags.has('--check');
 const COLD_VS_BARE_BEFORE = { chromium: 1.28, firefox: 1.28 };
 /**
  * Warm requests.post round trip ÷ a page fetch() answered through MSW in the same run (the old path's
- * transport): issue 12 asks for 3 ms in Chromium where the old path took 14 ms, so ≤ 3/14 of it, in
+ * transport): the budget is 3 ms in Chromium where the old path took 14 ms, so ≤ 3/14 of it, in
  * both engines. prepare() (the Python every request pays before a byte is written) is printed beside.
  */
 const RT_VS_OLD_PATH = 3 / 14;
 const KB = 1024;
-/** Issue 17: main-thread script a lesson fetches before any interaction, gzip, on every lesson. */
+/** Main-thread script a lesson fetches before any interaction, gzip, on every lesson. */
 const PAGE_JS_BUDGET = 40 * KB;
-/** Issue 17: a repeat visit (runtime files in the HTTP cache) boots to "ready" within this. */
+/** A repeat visit (runtime files in the HTTP cache) boots to "ready" within this. */
 const REPEAT_VISIT_BUDGET_MS = 800;
 
 /** @param {string} message */

@@ -1,4 +1,4 @@
-// The instant group's rows (issue 17's budgets), from what ./instant.mjs measured in one engine.
+// The instant group's rows (Stop, first and later Runs, repeat visit), from what ./instant.mjs measured in one engine.
 import { atMost, info } from './report.mjs';
 import { kb, median, ms } from './stats.mjs';
 

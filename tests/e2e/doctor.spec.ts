@@ -1,5 +1,5 @@
 /**
- * The 401 doctor (/doctor/, issue 15): every case of tests/fixtures/doctor/ pasted into the page
+ * The 401 doctor (/doctor/): every case of tests/fixtures/doctor/ pasted into the page
  * ranks its cause first (the code read by Python's ast in the worker); nothing pasted leaves the
  * page; secrets stay masked until revealed; axe, a 390 px screen and the keyboard alone.
  */

@@ -1,5 +1,5 @@
 /**
- * The fault suite (issue 7): one test per way learners and links break things. Each asserts the
+ * The fault suite: one test per way learners and links break things. Each asserts the
  * visible message and that the learner's code (and the page) survive.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';

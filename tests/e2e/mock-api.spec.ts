@@ -1,5 +1,5 @@
 /**
- * The mock API through real Python `requests` in Chromium (issue 3): each case is what a learner
+ * The mock API through real Python `requests` in Chromium: each case is what a learner
  * writes at home, and must behave as it would against a standards-faithful server.
  */
 import { expect, test, type Locator } from '@playwright/test';
