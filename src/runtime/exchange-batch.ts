@@ -2,12 +2,14 @@
  * The worker's exchanges on their way to the page, in batches: a run of many requests posts one
  * message per interval instead of one structured clone and one page task per request. The worker is
  * blocked in Python while it runs, so no timer could fire: each exchange checks the time itself.
+ * The first exchange of a quiet spell goes at once, so a request just before a runaway loop is
+ * already in the HTTP log when the learner presses Stop (which ends the worker and what it held).
  */
 import type { Exchange } from '../mock-api/contract';
 
 export class ExchangeBatch {
   private pending: Exchange[] = [];
-  private lastSent = performance.now();
+  private lastSent = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly send: (exchanges: Exchange[]) => void,

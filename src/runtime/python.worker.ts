@@ -45,6 +45,7 @@ const output = {
     this.lastFlush = performance.now();
     const batch = this.buffer.takeLive();
     if (batch) post('output', { runId: currentRunId, ...batch });
+    exchanges?.flush(); // a loop that prints keeps the HTTP log live too
   },
   finish() {
     for (const batch of this.buffer.takeFinal()) post('output', { runId: currentRunId, ...batch });
