@@ -73,9 +73,9 @@ test('evidence shows the sent header and the code line, secrets masked until rev
   await expect(first).toContainText('tok_live_8f2c4e9a1b7d3f');
 });
 
-test('axe finds no violations before and after a diagnosis, in light and dark', async ({ browser }) => {
+test('axe finds no violations before and after a diagnosis, a run and a share link, in light and dark', async ({ browser }) => {
   // Two contexts, so two cold Python boots: more than the default minute on a loaded machine.
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   for (const colorScheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
@@ -84,6 +84,17 @@ test('axe finds no violations before and after a diagnosis, in light and dark', 
       (await new AxeBuilder({ page }).exclude('button[data-open-modal]').analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
     expect(await check()).toEqual([]);
     await diagnose(page, fixtures[0]!.code, fixtures[0]!.response);
+    expect(await check()).toEqual([]);
+    // The run's report, its inputs (a variable and ~/.netrc, each with its newline box) and the share panel.
+    await diagnose(
+      page,
+      "import os, requests\nrequests.get('https://api.example.com/x', headers={'Authorization': os.environ['API_TOKEN']})",
+      '',
+    );
+    await page.getByRole('button', { name: 'Run it against your response' }).click();
+    await expect(page.locator('[data-doctor-run-status]')).toContainText('Run finished', { timeout: 45_000 });
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await expect(page.getByLabel('Share link', { exact: true })).toBeVisible();
     expect(await check()).toEqual([]);
     await context.close();
   }
@@ -107,6 +118,22 @@ test('works at 390 px wide with the keyboard alone', async ({ browser }) => {
   const region = page.getByRole('region', { name: 'Diagnosis' });
   await expect(region).toHaveAttribute('data-diagnosed', '1', { timeout: 45_000 });
   await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'getenv-none');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // On with Tab alone: the variable's masked input, its newline box, then "Run it" (Space ticks, Enter presses).
+  const tabTo = async (target: ReturnType<Page['getByRole']>) => {
+    for (let i = 0; i < 80 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(target).toBeFocused();
+  };
+  await tabTo(page.getByRole('textbox', { name: /^API_KEY/ }));
+  await page.keyboard.insertText('tok_live_8f2c4e9a1b7d3f');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'ends with a newline (API_KEY)' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await tabTo(page.getByRole('button', { name: 'Run it against your response' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-doctor-run-status]')).toContainText('Run finished', { timeout: 45_000 });
+  await expect(region.locator('.doctor-cause').first()).toHaveAttribute('data-cause', 'whitespace-token');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });

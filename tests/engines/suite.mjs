@@ -8,11 +8,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import lz from 'lz-string';
+import { doctorActions } from './doctor-actions.mjs';
 import { ENGINES } from './drivers.mjs';
 import { pageActions, RUN_TIMEOUT_MS } from './page-actions.mjs';
 import { startSite } from './site.mjs';
 
 const SCENARIO_DIR = join(import.meta.dirname, '../../content/scenarios');
+const DOCTOR_FIXTURES = join(import.meta.dirname, '../fixtures/doctor');
 const ALL_SCENARIOS = readdirSync(SCENARIO_DIR)
   .filter((f) => f.endsWith('.json') && f !== 'playground.json')
   .map((f) => f.replace(/\.json$/, ''))
@@ -46,6 +48,7 @@ export function defineEngineSuite(engine) {
     const problems = [];
 
     const { state, waitFor, run, typeCode } = pageActions(engine, () => browser);
+    const doctor = doctorActions(engine, () => browser);
     async function visit(path) {
       problems.push(...(await browser.problems()).map((p) => `${p} (before ${path})`));
       await browser.goto(`${site.origin}${path}`);
@@ -147,6 +150,32 @@ export function defineEngineSuite(engine) {
       assert.match(next.output, /^after stop$/m);
       console.log(`# ${engine}: Stop took ${stopMs} ms; the next Run (with the re-boot) ${Date.now() - nextAt} ms`);
     });
+
+    it(
+      'the 401 doctor: two fixtures diagnosed (the code read by Python), and a run shows what was sent',
+      { timeout: 300_000 },
+      async () => {
+        await visit('/doctor/');
+        for (const name of ['07-os-getenv-with-a-misspelled-name-bearer-none', '37-github-bad-credentials-over-http-2-curl']) {
+          const fixture = JSON.parse(readFileSync(join(DOCTOR_FIXTURES, `${name}.json`), 'utf8'));
+          const done = await doctor.diagnose(fixture.code, fixture.response);
+          assert.equal(done.causes[0], fixture.expect, `${name}: ranked ${done.causes.join(', ')}`);
+        }
+        const code =
+          "import os, requests\ntoken = os.getenv('GITHUB_TOKEN')\nr = requests.get('https://api.github.com/user', headers={'Authorization': f'Bearer {token}'})\nprint(r.status_code, r.json()['message'])\n";
+        const response =
+          'HTTP/2 401\ncontent-type: application/json\n\n{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}';
+        const read = await doctor.diagnose(code, response);
+        // The variable it reads, and ~/.netrc, which requests reads by itself for a header without auth=.
+        assert.deepEqual(read.envInputs, ['env:GITHUB_TOKEN:password', 'file:~/.netrc:password']);
+        const ran = await doctor.press('Run it against your response');
+        assert.match(ran.runStatus, /^Run finished: 1 request sent/, ran.runStatus);
+        assert.match(ran.sent, /GET https:\/\/api\.github\.com\/user → 401/);
+        assert.match(ran.sent, /Authorization: Bearer None/);
+        assert.match(ran.sent, /401 Bad credentials/);
+        assert.equal(ran.causes[0], 'getenv-none', ran.causes.join(', '));
+      },
+    );
 
     describe('Python over the practice API behaves as in CPython', { concurrency: false }, () => {
       // One program, one run: each line is one check's answer; each `it` judges one line.
