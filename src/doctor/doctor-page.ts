@@ -13,15 +13,21 @@ import { readRunInputs, showRunInputs } from './run-inputs';
 import { prepareShare, readSharedLink, renderShare } from './share';
 import type { CodeAnalysis } from './types';
 
-/** Booting Python takes a few seconds on a slow phone; past this the diagnosis goes on without the code. */
-const ANALYZE_TIMEOUT_MS = 60_000;
+/** Starting Python is a download and a boot: minutes on a slow link or a busy phone. */
+const BOOT_TIMEOUT_MS = 180_000;
+/** Reading code with `ast` takes milliseconds once Python runs; past this the diagnosis goes on without the code. */
+const ANALYZE_TIMEOUT_MS = 30_000;
+
+const within = <T>(promise: Promise<T>, ms: number, what: string) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not finish in time`)), ms))]);
 
 async function analyzeInWorker(code: string): Promise<CodeAnalysis> {
   const { getRuntime } = await import('../runtime/client');
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error('Python did not answer in time')), ANALYZE_TIMEOUT_MS),
-  );
-  return JSON.parse(await Promise.race([getRuntime().analyze(code), timeout])) as CodeAnalysis;
+  const runtime = getRuntime();
+  // Two limits: a slow boot must not count against the reading (a learner on a slow machine would
+  // otherwise get a diagnosis that silently ignores their code).
+  await within(runtime.boot(), BOOT_TIMEOUT_MS, 'Starting Python');
+  return JSON.parse(await within(runtime.analyze(code), ANALYZE_TIMEOUT_MS, 'Reading the code')) as CodeAnalysis;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type, as with querySelector<T>
