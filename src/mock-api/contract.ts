@@ -2,6 +2,9 @@
  * The mock API's public contract: what the page (MSW glue, inspector, exercise checks) relies on.
  * Handlers live behind `MockServer.handleWire` / `handleFetch`; nothing outside src/mock-api/ reaches into them.
  */
+import type { DecisionCode } from './decision-codes';
+
+export type { DecisionCode };
 
 /** One request/response pair as the mock saw it, plus the decision a real server would not reveal. */
 export interface Exchange {
@@ -29,8 +32,8 @@ export interface Exchange {
 }
 
 export interface Decision {
-  /** Stable code, e.g. "ok", "no_credentials", "wrong_scheme", "invalid_token", "expired_token". */
-  code: string;
+  /** Stable code, e.g. "ok", "no_credentials", "wrong_scheme", "invalid_token" (the list: decision-codes.ts). */
+  code: DecisionCode;
   /** Plain words for a learner, e.g. "scheme `Token` is not accepted here; use `Bearer`". Secrets masked. */
   reason: string;
 }

@@ -3,7 +3,7 @@
  * only the server turns it into bytes (wire.ts) or a Fetch answer (fetch-answer.ts), so every route
  * gets the same framing headers.
  */
-import type { Decision } from './contract';
+import type { Decision, DecisionCode } from './contract';
 
 export interface Reply {
   status: number;
@@ -15,7 +15,7 @@ export interface Reply {
 }
 
 /** A decision, spelled compactly. */
-export function decide(code: string, reason: string): Decision {
+export function decide(code: DecisionCode, reason: string): Decision {
   return { code, reason };
 }
 

@@ -3,6 +3,7 @@
  * registry has none), and real APIs vary: some send no challenge, some invent one. RFC 9110
  * §15.5.2 still requires a WWW-Authenticate on every 401, so this mock sends `ApiKey realm="…"`.
  */
+import type { DecisionCode } from '../decision-codes';
 import { parseAuthorization } from '../auth-header';
 import type { RequestContext } from '../context';
 import { maskSecret } from '../mask';
@@ -16,7 +17,7 @@ export interface KeyPrincipal {
   scopes: string[];
 }
 
-function challenge(ctx: RequestContext, code: string, reason: string): Reply {
+function challenge(ctx: RequestContext, code: DecisionCode, reason: string): Reply {
   const header = buildChallenge('ApiKey', [{ name: 'realm', value: ctx.state.config.realm }]);
   return jsonReply(401, { error: 'invalid_api_key', error_description: 'A valid X-API-Key header is required' }, decide(code, reason), [
     ['www-authenticate', header],
@@ -26,7 +27,7 @@ function challenge(ctx: RequestContext, code: string, reason: string): Reply {
 /** Checks the `X-API-Key` header (and the scope, when the route names one). */
 export function checkApiKey(ctx: RequestContext, scope?: string): AuthOutcome<KeyPrincipal> {
   const keys = ctx.state.config.apiKeys;
-  const deny = (code: string, reason: string): AuthOutcome<never> => ({ ok: false, reply: challenge(ctx, code, reason) });
+  const deny = (code: DecisionCode, reason: string): AuthOutcome<never> => ({ ok: false, reply: challenge(ctx, code, reason) });
   const sent = ctx.headers.get('x-api-key');
   if (sent === null) {
     const authorization = parseAuthorization(ctx.headers.get('authorization'));

@@ -3,6 +3,7 @@
  * compared as UTF-8 bytes; requests encodes str credentials as Latin-1, so a non-ASCII password
  * fails here exactly as it does against a real UTF-8 server.
  */
+import type { DecisionCode } from '../decision-codes';
 import type { RequestContext } from '../context';
 import { MASKED_PASSWORD } from '../mask';
 import { decide, jsonReply, type Reply } from '../reply';
@@ -16,7 +17,7 @@ export interface UserPrincipal {
 }
 
 /** 401 with `WWW-Authenticate: Basic realm="…", charset="UTF-8"`. */
-export function basicChallengeReply(ctx: RequestContext, code: string, reason: string): Reply {
+export function basicChallengeReply(ctx: RequestContext, code: DecisionCode, reason: string): Reply {
   const challenge = buildChallenge('Basic', [
     { name: 'realm', value: ctx.state.config.realm },
     { name: 'charset', value: 'UTF-8' },
@@ -26,7 +27,7 @@ export function basicChallengeReply(ctx: RequestContext, code: string, reason: s
 
 /** Checks Basic credentials against the scenario's users. */
 export function checkBasic(ctx: RequestContext): AuthOutcome<UserPrincipal> {
-  const deny = (code: string, reason: string): AuthOutcome<never> => ({ ok: false, reply: basicChallengeReply(ctx, code, reason) });
+  const deny = (code: DecisionCode, reason: string): AuthOutcome<never> => ({ ok: false, reply: basicChallengeReply(ctx, code, reason) });
   const read = readBasicCredentials(ctx.headers.get('authorization'));
   const users = ctx.state.config.users;
   switch (read.kind) {

@@ -3,6 +3,7 @@
  * with a bare challenge; malformed → 400 invalid_request; bad token → 401 invalid_token; missing
  * scope → 403 insufficient_scope.
  */
+import type { DecisionCode } from '../decision-codes';
 import { formatDuration, formatVirtualTime } from '../clock';
 import type { Decision } from '../contract';
 import { parseAuthorization } from '../auth-header';
@@ -65,7 +66,10 @@ export function checkBearer(ctx: RequestContext, scope?: string): AuthOutcome<Ac
   const { state, clock } = ctx;
   const credentials = parseAuthorization(ctx.headers.get('authorization'));
   const elsewhere = tokenElsewhere(ctx);
-  const deny = (code: string, reason: string): AuthOutcome<never> => ({ ok: false, reply: bearerReply(ctx, 401, decide(code, reason)) });
+  const deny = (code: DecisionCode, reason: string): AuthOutcome<never> => ({
+    ok: false,
+    reply: bearerReply(ctx, 401, decide(code, reason)),
+  });
 
   if (!credentials) {
     if (elsewhere)
@@ -112,7 +116,7 @@ export function checkBearer(ctx: RequestContext, scope?: string): AuthOutcome<Ac
 
   const record = state.accessTokens.get(token);
   const now = clock.now();
-  const invalid = (code: string, reason: string, description: string): AuthOutcome<never> => ({
+  const invalid = (code: DecisionCode, reason: string, description: string): AuthOutcome<never> => ({
     ok: false,
     reply: bearerReply(ctx, 401, decide(code, reason), 'invalid_token', description),
   });

@@ -3,6 +3,7 @@
  * and secret are form-urlencoded before base64 (§2.3.1), so the server decodes them; requests'
  * auth=(id, secret) does not encode, so a secret with `+` or `%` fails, as with real servers.
  */
+import type { DecisionCode } from '../decision-codes';
 import { parseAuthorization } from '../auth-header';
 import { decodeBase64, decodeLatin1, decodeUtf8Strict } from '../codec';
 import type { RequestContext } from '../context';
@@ -26,7 +27,7 @@ export function authenticateClient(ctx: RequestContext, form: URLSearchParams): 
   const clients = ctx.state.config.clients;
   const challenge: [string, string][] = [['www-authenticate', buildChallenge('Basic', [{ name: 'realm', value: ctx.state.config.realm }])]];
   // §5.2: a client that tried the Authorization header and failed MUST get 401 with a challenge.
-  const headerFail = (reason: string, code?: string): ClientAuth => ({
+  const headerFail = (reason: string, code?: DecisionCode): ClientAuth => ({
     ok: false,
     reply: oauthError(401, 'invalid_client', 'Client authentication failed', reason, challenge, code),
   });

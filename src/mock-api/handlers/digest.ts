@@ -3,6 +3,7 @@
  * carries exactly one challenge: a browser joins repeated WWW-Authenticate headers with a comma
  * and requests' parser then mixes Digest and Basic parameters.
  */
+import type { DecisionCode } from '../decision-codes';
 import { formatDuration } from '../clock';
 import { parseAuthParams, parseAuthorization } from '../auth-header';
 import { requestTarget, type RequestContext } from '../context';
@@ -24,7 +25,7 @@ function issueNonce(ctx: RequestContext): string {
 }
 
 /** 401 with one Digest challenge; `stale=true` tells the client only the nonce was old (§3.3). */
-export function digestChallengeReply(ctx: RequestContext, code: string, reason: string, stale = false): Reply {
+export function digestChallengeReply(ctx: RequestContext, code: DecisionCode, reason: string, stale = false): Reply {
   const challenge = buildChallenge('Digest', [
     { name: 'realm', value: ctx.state.config.realm },
     { name: 'qop', value: 'auth' },
@@ -37,18 +38,18 @@ export function digestChallengeReply(ctx: RequestContext, code: string, reason: 
 }
 
 /** 400 for credentials a server cannot even evaluate (RFC 2617 §3.2.2.5 answers a bad uri so). */
-function badRequest(code: string, reason: string): Reply {
+function badRequest(code: DecisionCode, reason: string): Reply {
   return jsonReply(400, { error: 'bad_request', error_description: 'Malformed Digest credentials' }, decide(code, reason));
 }
 
 /** Checks Digest credentials against the scenario's users and the nonces this server issued. */
 export function checkDigest(ctx: RequestContext): AuthOutcome<UserPrincipal> {
   const { config } = ctx.state;
-  const deny = (code: string, reason: string, stale = false): AuthOutcome<never> => ({
+  const deny = (code: DecisionCode, reason: string, stale = false): AuthOutcome<never> => ({
     ok: false,
     reply: digestChallengeReply(ctx, code, reason, stale),
   });
-  const fail = (code: string, reason: string): AuthOutcome<never> => ({ ok: false, reply: badRequest(code, reason) });
+  const fail = (code: DecisionCode, reason: string): AuthOutcome<never> => ({ ok: false, reply: badRequest(code, reason) });
 
   const credentials = parseAuthorization(ctx.headers.get('authorization'));
   if (!credentials)

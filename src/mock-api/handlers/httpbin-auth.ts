@@ -3,6 +3,7 @@
  * /bearer accepts any token but wants the exact prefix `Bearer `; /hidden-basic-auth answers 404;
  * /digest-auth checks the response hash only (any nonce, the client's own realm and username).
  */
+import type { DecisionCode } from '../decision-codes';
 import { parseAuthParams, parseAuthorization } from '../auth-header';
 import { requestTarget, type RequestContext } from '../context';
 import { digestResponse } from '../digest-core';
@@ -60,7 +61,7 @@ export function httpbinBasic(ctx: RequestContext, user: string, passwd: string, 
 /** httpbin's H(): SHA-256 and SHA-512 by name, anything else MD5 (so no -sess support). */
 const httpbinAlgorithm = (name: string | undefined): string => (name === 'SHA-256' || name === 'SHA-512' ? name : 'MD5');
 
-function digestChallenge(ctx: RequestContext, qop: string | null, algorithm: string, code: string, reason: string): Reply {
+function digestChallenge(ctx: RequestContext, qop: string | null, algorithm: string, code: DecisionCode, reason: string): Reply {
   // Werkzeug's WWWAuthenticate always quotes realm, nonce, qop and opaque; algorithm and stale are tokens.
   const challenge = buildChallenge('Digest', [
     { name: 'realm', value: 'me@kennethreitz.com' },

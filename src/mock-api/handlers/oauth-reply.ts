@@ -1,5 +1,5 @@
 /** Token-endpoint answers (RFC 6749 §5.1, §5.2): JSON, never cached. */
-import type { Decision } from '../contract';
+import type { Decision, DecisionCode } from '../contract';
 import { decide, jsonReply, type Reply } from '../reply';
 
 /** §5.1: responses with tokens or credentials MUST NOT be cached. */
@@ -25,7 +25,7 @@ export function oauthError(
   description: string,
   reason: string,
   extraHeaders: [string, string][] = [],
-  decisionCode: string = error,
+  decisionCode: DecisionCode = error,
 ): Reply {
   return jsonReply(status, { error, error_description: description }, decide(decisionCode, reason), [...NO_STORE, ...extraHeaders]);
 }

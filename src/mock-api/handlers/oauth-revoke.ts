@@ -2,13 +2,14 @@
  * `POST /oauth/revoke` (RFC 7009). 200 whether or not the token was known (§2.2): the client's
  * goal, an unusable token, holds either way, and the answer reveals nothing to a token guesser.
  */
+import type { DecisionCode } from '../decision-codes';
 import { mediaType, type RequestContext } from '../context';
 import { maskSecret } from '../mask';
 import { decide, textReply, type Reply } from '../reply';
 import { authenticateClient } from './client-auth';
 import { NO_STORE, oauthError, postOnly, readForm } from './oauth-reply';
 
-const ok = (code: string, reason: string): Reply => textReply(200, '', decide(code, reason), NO_STORE);
+const ok = (code: DecisionCode, reason: string): Reply => textReply(200, '', decide(code, reason), NO_STORE);
 
 /** Handles the revocation endpoint. */
 export function handleRevoke(ctx: RequestContext): Reply {

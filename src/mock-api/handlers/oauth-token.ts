@@ -3,6 +3,7 @@
  * Issued tokens join the runtime state, so they work on the resource routes until they expire on
  * the virtual clock.
  */
+import type { DecisionCode } from '../decision-codes';
 import { formatVirtualTime } from '../clock';
 import { mediaType, type RequestContext } from '../context';
 import { maskSecret } from '../mask';
@@ -24,7 +25,7 @@ function issue(
   grantId: string,
   refreshScopes: string[] | null,
   how: string,
-  code: string,
+  code: DecisionCode,
 ): Reply {
   const { state, clock } = ctx;
   const now = clock.now();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { epilogueFor, judge, type RunEvidence } from '../../../src/exercises/checks';
-import type { Exchange } from '../../../src/mock-api/contract';
+import type { DecisionCode, Exchange } from '../../../src/mock-api/contract';
 import { checkSchema, type Check } from '../../../src/exercises/scenario-schema';
 
-const exchange = (status: number, path = '/endpoint', code = 'ok'): Exchange => ({
+const exchange = (status: number, path = '/endpoint', code: DecisionCode = 'ok'): Exchange => ({
   id: 1,
   at: 0,
   via: 'python',

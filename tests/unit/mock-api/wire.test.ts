@@ -145,7 +145,7 @@ describe('framing of special answers', () => {
 
   it('a status without a phrase gets an empty one (http.client accepts "HTTP/1.1 599 ")', () => {
     const { bytes } = writeResponse(
-      { status: 599, headers: [], body: 'x', decision: { code: 'c', reason: 'r' } },
+      { status: 599, headers: [], body: 'x', decision: { code: 'ok', reason: 'r' } },
       { method: 'GET', close: false, now: 0 },
     );
     expect(asText(bytes)).toMatch(
