@@ -6,8 +6,11 @@
 import { z } from 'astro/zod';
 import { serverStateSchema } from './server-state-schema';
 import { CAUSES, type CauseId } from '../doctor/causes';
+import { DECISION_CODES } from '../mock-api/decision-codes';
 
 const causeIds = Object.keys(CAUSES) as [CauseId, ...CauseId[]];
+/** A code the mock emits (src/mock-api/decision-codes.ts): a misspelled one would never match. */
+const decisionCode = z.enum(DECISION_CODES);
 
 /** Every check may point at the hint that helps when it fails. */
 const hint = z.number().int().min(0).optional().describe('Index into `hints` of the hint that helps when this check fails');
@@ -42,14 +45,14 @@ export const checkSchema = z.discriminatedUnion('kind', [
      * Hint to point at, by the server's decision on the learner's last request to that route
      * (e.g. `{ "wrong_scheme": 2, "invalid_token": 1 }`): the verdict follows what the server saw.
      */
-    hintFor: z.record(z.string(), z.number().int().min(0)).default({}),
+    hintFor: z.partialRecord(decisionCode, z.number().int().min(0)).default({}),
   }),
   z.object({
     kind: z.literal('no-exchange-with-decision'),
     /** Plain words, e.g. "No request should carry a revoked token." */
     description: z.string(),
     /** Decision code (from the mock's server view) that no exchange may have. */
-    decision: z.string(),
+    decision: decisionCode,
     hint,
   }),
   z.object({
@@ -80,7 +83,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const scenarioSchema = z.object({
+const scenarioFields = z.object({
   /** Short imperative title, e.g. "Send the token the API expects". */
   title: z.string(),
   /** One sentence: what the learner learns by fixing it. */
@@ -139,5 +142,28 @@ export const scenarioSchema = z.object({
   instructorNotes: z.string().optional(),
 });
 
-export type Scenario = z.infer<typeof scenarioSchema>;
+/** Every hint index (a check's `hint` and `hintFor`, a wrong answer's `hint`) must point into `hints`. */
+function hintsInRange(scenario: z.output<typeof scenarioFields>, ctx: z.RefinementCtx): void {
+  const count = scenario.hints.length;
+  const inRange = (index: number | undefined, path: (string | number)[]) => {
+    if (index !== undefined && index >= count)
+      ctx.addIssue({ code: 'custom', path, message: `there is no hint ${index}: \`hints\` has ${count}, numbered from 0` });
+  };
+  scenario.checks.forEach((check, i) => {
+    inRange(check.hint, ['checks', i, 'hint']);
+    if (check.kind === 'exchange')
+      for (const [code, index] of Object.entries(check.hintFor)) inRange(index, ['checks', i, 'hintFor', code]);
+  });
+  scenario.wrongAnswers.forEach((wrong, i) => inRange(wrong.hint, ['wrongAnswers', i, 'hint']));
+}
+
+/** A scenario whose `lesson` is any string (the oracle and unit tests, which do not read the lessons). */
+export const scenarioSchema = scenarioFields.superRefine(hintsInRange);
+
+/** A scenario whose `lesson` must be one of `lessons` (their slugs): the build's schema, src/content.config.ts. */
+export function scenarioSchemaFor(lessons: readonly [string, ...string[]]) {
+  return scenarioFields.extend({ lesson: z.enum(lessons) }).superRefine(hintsInRange);
+}
+
+export type Scenario = z.infer<typeof scenarioFields>;
 export type Check = z.infer<typeof checkSchema>;
