@@ -11,7 +11,8 @@ import { prebootAllowed, RUNTIME_DOWNLOAD_MB } from '../runtime/standby-policy';
 /** 'booted', or 'skipped' when this connection should not download the runtime unasked. */
 export async function preboot(nav: Navigator = navigator): Promise<'booted' | 'skipped'> {
   if (!prebootAllowed(nav)) return 'skipped';
-  await registerMockServiceWorker();
+  // Never a reload on idle (the learner may be leaving): that case throws and the first Run boots.
+  await registerMockServiceWorker({ mayReload: false });
   await getRuntime().boot();
   return 'booted';
 }
