@@ -12,6 +12,7 @@ import transportSource from './transport.py?raw';
 import doctorAnalyzeSource from '../doctor/analyze.py?raw';
 import { ExchangeBatch } from './exchange-batch';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
+import * as workerMock from './worker-mock';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,8 +23,8 @@ const FLUSH_INTERVAL_MS = 50;
 let pyodide: PyodideAPI | null = null;
 let runSandbox: ((...args: unknown[]) => unknown) | null = null;
 let currentRunId = -1;
-/** The practice API, most of this worker's code: imported while Pyodide boots, so it does not delay the boot's start. */
-let mock: typeof import('./worker-mock') | null = null;
+/** The practice API (worker-mock.ts), set once Python has booted. */
+let mock: typeof workerMock | null = null;
 /** The current run's exchanges, on their way to the page. */
 let exchanges: ExchangeBatch | null = null;
 
@@ -57,7 +58,6 @@ const wasmBytes = (py: PyodideAPI) => (py as unknown as { _module: { HEAP8: Int8
 
 async function boot(baseUrl: string) {
   const started = performance.now();
-  const mockLoading = import('./worker-mock');
   post('progress', { detail: 'Starting Python and loading requests…' });
   // Pyodide resolves package URLs against packageBaseUrl, which must be absolute. The build puts
   // each file under a content-versioned path (scripts/lib/runtime-assets.mjs).
@@ -82,7 +82,8 @@ async function boot(baseUrl: string) {
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
-  const practiceApi = await mockLoading;
+  // Imported statically: WebKitGTK's module worker never ran a run after a dynamic import() of it here.
+  const practiceApi = workerMock;
   mock = practiceApi;
   py.registerJsModule('fix401_host', {
     clock_advanced: (ms: number) => {
