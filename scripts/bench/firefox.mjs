@@ -14,8 +14,11 @@ import { median } from './stats.mjs';
 
 const RUN_TIMEOUT_MS = 120_000;
 
-/** @returns {Promise<{ browser: Browser, page: Page }>} */
-async function launch() {
+/**
+ * A new Firefox (fresh temporary profile) and one 1280×720 page, for every Firefox measurement.
+ * @returns {Promise<{ browser: Browser, page: Page }>}
+ */
+export async function launchFirefox() {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -38,7 +41,7 @@ async function launch() {
 
 /** @returns {Promise<string>} Firefox's version, from a short-lived browser */
 export async function firefoxVersion() {
-  const { browser } = await launch();
+  const { browser } = await launchFirefox();
   try {
     return await browser.version();
   } finally {
@@ -78,7 +81,7 @@ async function waitRunEnded(page, before) {
  * @param {string} lesson
  */
 export async function firefoxColdRun(server, lesson) {
-  const { browser, page } = await launch();
+  const { browser, page } = await launchFirefox();
   try {
     server.mark('firefox-cold');
     await page.goto(`${server.base}${lesson}`, { waitUntil: 'load', timeout: 60_000 });
@@ -93,7 +96,7 @@ export async function firefoxColdRun(server, lesson) {
  * @param {Server} server
  */
 export async function firefoxBareBoot(server) {
-  const { browser, page } = await launch();
+  const { browser, page } = await launchFirefox();
   try {
     server.mark('firefox-bare-boot');
     await page.goto(`${server.base}/`, { waitUntil: 'load', timeout: 60_000 });
@@ -110,7 +113,7 @@ export async function firefoxBareBoot(server) {
  * @param {string} lesson
  */
 export async function firefoxWarmRuns(server, lesson) {
-  const { browser, page } = await launch();
+  const { browser, page } = await launchFirefox();
   try {
     await page.evaluateOnNewDocument(countWorkerBoots);
     server.mark('firefox-first-visit');

@@ -2,8 +2,8 @@
 // Runs (click → first output), Stop → Run usable with the standby runtime ready, the Run right after
 // a Stop, and (Chromium, through CDP) the memory of the page and of every Python worker once the
 // standby has booted (wasm memory in both engines, as each worker reports it). Firefox adds its repeat visit (boot to "ready" from its HTTP cache).
-import { BROWSERS } from '../find-engines.mjs';
 import { freshContext } from './browser.mjs';
+import { launchFirefox } from './firefox.mjs';
 import { openTargets } from './cdp.mjs';
 import { armStopToUsable, exerciseState, showFirstExercise, stopToUsableMs, swapExerciseCode, workerBoots } from './instant-inpage.mjs';
 import { armFirstOutput, countWorkerBoots, firstOutputMs } from './inpage.mjs';
@@ -168,22 +168,8 @@ export async function chromiumInstant(browser, server, lesson) {
  * @param {string} lesson
  */
 export async function firefoxInstant(server, lesson) {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: BROWSERS.firefox,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    extraPrefsFirefox: {
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      // As ./firefox.mjs: performance.now() in 1 ms steps otherwise (measuring only).
-      'privacy.reduceTimerPrecision': false,
-    },
-  });
+  const { browser, page } = await launchFirefox();
   try {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 720 });
     await page.evaluateOnNewDocument(countWorkerBoots);
     server.mark('firefox-instant');
     let started = Date.now();
