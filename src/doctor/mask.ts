@@ -3,6 +3,8 @@
  * Reveal: credentials after an auth scheme, well-known token prefixes, JWTs, passwords in URLs and
  * key=value pairs. Masked form keeps the first 4 and last 2 characters: `tok_…3f`.
  */
+import { AUTH_SCHEME_PATTERN } from '../mock-api/auth-scheme-words';
+
 export interface SecretSpan {
   start: number;
   end: number;
@@ -10,7 +12,7 @@ export interface SecretSpan {
 
 const PATTERNS: RegExp[] = [
   // Credentials after a scheme word: token68 characters only, so `realm="…"` or `{token}` never match.
-  /\b(?:Bearer|Basic|Token|Digest|ApiKey)[ \t]+([A-Za-z0-9._~+/-]{6,}=*)/gi,
+  new RegExp(`\\b(?:${AUTH_SCHEME_PATTERN})[ \\t]+([A-Za-z0-9._~+/-]{6,}=*)`, 'gi'),
   /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{10,}|github_pat_[A-Za-z0-9_]{20,})/g,
   /\b((?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}|sk-(?:proj-)?[A-Za-z0-9_-]{16,})/g,
   /\b(xox[abpre]-[A-Za-z0-9-]{10,})/g,

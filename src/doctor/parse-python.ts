@@ -3,13 +3,14 @@
  * `r.request.headers`, `r.history`, and tracebacks such as
  * `requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://…`.
  */
+import { AUTH_SCHEME_PATTERN } from '../mock-api/auth-scheme-words';
 import { parsePyLiteral, type Py } from './py-literal';
 import type { HeaderField, ParsedResponse, PythonException } from './types';
 
 const HTTP_ERROR = /HTTPError: (\d{3}) (?:Client|Server) Error: (.*?) for url: (\S+)/;
 const RESPONSE_REPR = /<Response \[(\d{3})\]>/g;
 const EXCEPTION_LINE = /^([A-Za-z_][\w.]*(?:Error|Exception|Warning|Header|Exit|Schema|URL|Redirects|Timeout)):\s?(.*)$/;
-const CHALLENGE = /^(Bearer|Basic|Digest|Negotiate|NTLM|OAuth|ApiKey)(\s+[A-Za-z_-]+=|\s*$)/;
+const CHALLENGE = new RegExp(`^(${AUTH_SCHEME_PATTERN})(\\s+[A-Za-z_-]+=|\\s*$)`);
 /** Keys that only a request's headers carry (requests' defaults and what learners set). */
 const REQUEST_ONLY = ['authorization', 'user-agent', 'accept-encoding'];
 const RESPONSE_ONLY = ['www-authenticate', 'date', 'server', 'content-length', 'set-cookie'];

@@ -3,6 +3,7 @@
  * doctor recognises replaced by a visible placeholder, and a list of what it could not be sure of.
  * Scheme words stay (`Bearer <redacted>`), so the shared diagnosis reads the same code the same way.
  */
+import { isAuthSchemeWord } from '../mock-api/auth-scheme-words';
 
 export const PLACEHOLDER = '<redacted>';
 
@@ -104,7 +105,7 @@ function looksSecret(value: string): boolean {
  */
 function scrub(value: string): string {
   return value.replace(new RegExp(TOKEN, 'g'), (run, offset: number) =>
-    (offset === value.search(/\S/) && /^(Bearer|Basic|Token|Digest|Bot)$/i.test(run)) || !looksSecret(run) ? run : PLACEHOLDER,
+    (offset === value.search(/\S/) && isAuthSchemeWord(run)) || !looksSecret(run) ? run : PLACEHOLDER,
   );
 }
 

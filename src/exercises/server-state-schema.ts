@@ -10,11 +10,11 @@ import {
   DEFAULT_SERVER_STATE as D,
   DIGEST_ALGORITHMS,
   ROUTE_ACTIONS,
-  ROUTE_AUTH,
   ROUTE_BODIES,
   ROUTE_METHODS,
   type ServerState,
 } from '../mock-api/server-state';
+import { ROUTE_AUTH } from '../mock-api/route-auth';
 
 const scenarioTime = z.string().refine((value) => resolveScenarioTime(value, 0) !== null, {
   message: 'use an ISO instant like "2026-01-15T10:30:00Z" or an offset from clockStart like "+30m" or "-5m"',

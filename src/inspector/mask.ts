@@ -5,6 +5,7 @@
  * spacing, and non-secrets that look like mistakes (`Bearer None`, `Bearer {token}`).
  */
 import type { Exchange } from '../mock-api/contract';
+import { isAuthSchemeWord } from '../mock-api/auth-scheme-words';
 import { maskSecret } from '../mock-api/mask';
 import { isJsonDocument, maskJsonMembers } from './json-text';
 
@@ -17,7 +18,6 @@ const PLACEHOLDER =
   /^(None|null|undefined|nil|true|false|%s|\{[^{}]*\}|\$\{?\w+\}?|<[^<>]*>|(?:YOUR|MY)_[A-Z_]+|[A-Z]+_TOKEN|xxx+|\.\.\.)$/;
 const KEY_HEADERS = new Set(['x-api-key', 'api-key', 'x-auth-token', 'x-access-token']);
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
-const KNOWN_SCHEMES = new Set(['bearer', 'basic', 'digest', 'token', 'apikey', 'negotiate', 'ntlm', 'dpop']);
 const FIELD_NAMES = 'access_token|refresh_token|id_token|client_secret|password|passwd|api_?key|secret|token';
 const SECRET_FIELD = new RegExp(`(^|[^a-z0-9])(${FIELD_NAMES})$`, 'i');
 // key=value or "key": "value" (or Python-repr quotes) in text that is not valid JSON: form bodies,
@@ -73,7 +73,7 @@ function maskCredentials(value: string, found?: Found): string {
   const match = /^(\s*)([A-Za-z][A-Za-z0-9-]{0,19})(\s+)([\s\S]*)$/.exec(value);
   if (!match) {
     const word = value.trim();
-    if (KNOWN_SCHEMES.has(word.toLowerCase())) return value;
+    if (isAuthSchemeWord(word)) return value;
     return value.replace(/\S+/g, (w) => hide(w, found));
   }
   const [, lead = '', scheme = '', gap = '', rest = ''] = match;

@@ -3,6 +3,7 @@
  * The zod schema that validates what an author writes (and fills these defaults in) is the content
  * layer's: src/exercises/server-state-schema.ts. The mock stays free of zod and Astro (README.md).
  */
+import type { RouteAuth } from './route-auth';
 
 export interface AccessTokenConfig {
   /** The token exactly as a client sends it after `Bearer ` (RFC 6750 b64token characters only). */
@@ -52,7 +53,6 @@ export interface ApiKeyConfig {
 }
 
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'ANY'] as const;
-export const ROUTE_AUTH = ['bearer', 'basic', 'digest', 'api-key', 'none'] as const;
 export const ROUTE_BODIES = ['json', 'json-or-form', 'any', 'none'] as const;
 export const ROUTE_ACTIONS = ['echo', 'list-items', 'create-item'] as const;
 export const DIGEST_ALGORITHMS = ['MD5', 'MD5-sess', 'SHA-256', 'SHA-256-sess', 'SHA-512'] as const;
@@ -64,7 +64,7 @@ export interface RouteConfig {
   /** Exact path ("/endpoint") or a prefix ending in "/*" ("/basic/*"). */
   path: string;
   /** Credentials the route requires. */
-  auth: (typeof ROUTE_AUTH)[number];
+  auth: RouteAuth;
   /** Scope the token or key must have (bearer and api-key routes). */
   scope?: string | undefined;
   /** Accepted request body: JSON only (else 415), JSON or a form, anything, or ignored. */

@@ -3,21 +3,15 @@
  * then credentials (401/400/403), then the body (415/400/422), so a body problem shows only once
  * the credentials are right.
  */
-import type { Decision } from '../contract';
 import type { RequestContext } from '../context';
 import { decide, jsonReply, type Reply } from '../reply';
 import { closestMatch } from '../similar';
+import { ROUTE_AUTHENTICATORS } from '../route-auth';
 import type { RouteConfig } from '../server-state';
-import { checkApiKey } from './api-key';
-import { checkBasic } from './basic';
-import { checkBearer } from './bearer';
 import { readRouteBody } from './body';
-import { checkDigest } from './digest';
 import { handleRevoke } from './oauth-revoke';
 import { handleToken } from './oauth-token';
 import { performAction } from './resources';
-
-type Identity = { ok: true; identity: Record<string, unknown>; decision: Decision } | { ok: false; reply: Reply };
 
 /** True when `pattern` ("/items" exact, "/basic/*" prefix) matches `path`. */
 export function pathMatches(pattern: string, path: string): boolean {
@@ -26,29 +20,6 @@ export function pathMatches(pattern: string, path: string): boolean {
     return path === base || path.startsWith(`${base}/`);
   }
   return path === pattern;
-}
-
-function authenticate(ctx: RequestContext, route: RouteConfig): Identity {
-  switch (route.auth) {
-    case 'bearer': {
-      const r = checkBearer(ctx, route.scope);
-      return r.ok ? { ok: true, identity: { token_scopes: r.principal.scopes }, decision: r.decision } : r;
-    }
-    case 'basic': {
-      const r = checkBasic(ctx);
-      return r.ok ? { ok: true, identity: { user: r.principal.username }, decision: r.decision } : r;
-    }
-    case 'digest': {
-      const r = checkDigest(ctx);
-      return r.ok ? { ok: true, identity: { user: r.principal.username }, decision: r.decision } : r;
-    }
-    case 'api-key': {
-      const r = checkApiKey(ctx, route.scope);
-      return r.ok ? { ok: true, identity: { key_scopes: r.principal.scopes }, decision: r.decision } : r;
-    }
-    case 'none':
-      return { ok: true, identity: {}, decision: decide('ok', 'this route needs no credentials') };
-  }
 }
 
 function notFound(ctx: RequestContext): Reply {
@@ -95,7 +66,7 @@ export function handleApiExample(ctx: RequestContext): Reply {
       [['allow', allowFor(candidates)]],
     );
   }
-  const auth = authenticate(ctx, route);
+  const auth = ROUTE_AUTHENTICATORS[route.auth].authenticate(ctx, route);
   if (!auth.ok) return auth.reply;
   const body = readRouteBody(ctx, route);
   if (!body.ok) return body.reply;

@@ -3,6 +3,7 @@
  * registry has none), and real APIs vary: some send no challenge, some invent one. RFC 9110
  * §15.5.2 still requires a WWW-Authenticate on every 401, so this mock sends `ApiKey realm="…"`.
  */
+import type { RouteAuthenticator } from '../route-authenticator';
 import type { DecisionCode } from '../decision-codes';
 import { parseAuthorization } from '../auth-header';
 import type { RequestContext } from '../context';
@@ -62,3 +63,12 @@ export function checkApiKey(ctx: RequestContext, scope?: string): AuthOutcome<Ke
   }
   return { ok: true, principal: { key: key.key, scopes: key.scopes }, decision: decide('ok', `valid API key ${maskSecret(key.key)}`) };
 }
+
+/** X-API-Key routes: the key's scopes are who is calling; the challenge names `ApiKey`. */
+export const apiKeyRouteAuth: RouteAuthenticator = {
+  scheme: 'ApiKey',
+  authenticate(ctx, route) {
+    const r = checkApiKey(ctx, route.scope);
+    return r.ok ? { ok: true, identity: { key_scopes: r.principal.scopes }, decision: r.decision } : r;
+  },
+};

@@ -3,6 +3,7 @@
  * compared as UTF-8 bytes; requests encodes str credentials as Latin-1, so a non-ASCII password
  * fails here exactly as it does against a real UTF-8 server.
  */
+import type { RouteAuthenticator } from '../route-authenticator';
 import type { DecisionCode } from '../decision-codes';
 import type { RequestContext } from '../context';
 import { MASKED_PASSWORD } from '../mask';
@@ -60,3 +61,11 @@ export function checkBasic(ctx: RequestContext): AuthOutcome<UserPrincipal> {
     }
   }
 }
+
+export const basicRouteAuth: RouteAuthenticator = {
+  scheme: 'Basic',
+  authenticate(ctx) {
+    const r = checkBasic(ctx);
+    return r.ok ? { ok: true, identity: { user: r.principal.username }, decision: r.decision } : r;
+  },
+};

@@ -3,10 +3,12 @@
  * with a bare challenge; malformed → 400 invalid_request; bad token → 401 invalid_token; missing
  * scope → 403 insufficient_scope.
  */
+import type { RouteAuthenticator } from '../route-authenticator';
 import type { DecisionCode } from '../decision-codes';
 import { formatDuration, formatVirtualTime } from '../clock';
 import type { Decision } from '../contract';
 import { parseAuthorization } from '../auth-header';
+import { isAuthSchemeWord } from '../auth-scheme-words';
 import { mediaType, type RequestContext } from '../context';
 import { maskSecret } from '../mask';
 import { decide, jsonReply, type Reply } from '../reply';
@@ -17,9 +19,6 @@ import { describeUnknownToken } from './token-hints';
 
 /** Either the caller is authenticated, or here is the answer to send. */
 export type AuthOutcome<P> = { ok: true; principal: P; decision: Decision } | { ok: false; reply: Reply };
-
-/** Scheme words that are not tokens themselves, so `Authorization: Token` is a wrong scheme, not a bare token. */
-const KNOWN_SCHEMES = new Set(['basic', 'digest', 'token', 'apikey', 'api-key', 'negotiate', 'ntlm', 'hoba', 'jwt', 'oauth']);
 
 type BearerError = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
 
@@ -85,7 +84,8 @@ export function checkBearer(ctx: RequestContext, scope?: string): AuthOutcome<Ac
   if (credentials.schemeLower !== 'bearer') {
     const word = credentials.rest === '' ? credentials.scheme || credentials.rest : credentials.rest;
     const known = state.accessTokens.has(word) ? ` (${maskSecret(word)} is a known token)` : '';
-    if (credentials.scheme === '' || (credentials.rest === '' && !KNOWN_SCHEMES.has(credentials.schemeLower)))
+    // A scheme word alone (`Authorization: Token`) is a wrong scheme; any other lone word is a bare token.
+    if (credentials.scheme === '' || (credentials.rest === '' && !isAuthSchemeWord(credentials.scheme)))
       return deny('missing_scheme', `the Authorization header has no scheme word: send \`Bearer <token>\`${known}`);
     const basicHint = credentials.schemeLower === 'basic' ? ' (requests sends Basic when you pass auth=(user, password))' : '';
     return deny('wrong_scheme', `scheme \`${credentials.scheme}\` is not accepted here; this API expects \`Bearer\`${basicHint}${known}`);
@@ -158,3 +158,12 @@ export function checkBearer(ctx: RequestContext, scope?: string): AuthOutcome<Ac
   const expiry = record.expiresAt === null ? 'does not expire' : `expires in ${formatDuration(record.expiresAt - now)}`;
   return { ok: true, principal: record, decision: decide('ok', `valid token ${masked} (scopes: ${has}); it ${expiry}`) };
 }
+
+/** Bearer routes: the token's scopes are who is calling. */
+export const bearerRouteAuth: RouteAuthenticator = {
+  scheme: 'Bearer',
+  authenticate(ctx, route) {
+    const r = checkBearer(ctx, route.scope);
+    return r.ok ? { ok: true, identity: { token_scopes: r.principal.scopes }, decision: r.decision } : r;
+  },
+};

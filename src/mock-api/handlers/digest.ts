@@ -3,6 +3,7 @@
  * carries exactly one challenge: a browser joins repeated WWW-Authenticate headers with a comma
  * and requests' parser then mixes Digest and Basic parameters.
  */
+import type { RouteAuthenticator } from '../route-authenticator';
 import type { DecisionCode } from '../decision-codes';
 import { formatDuration } from '../clock';
 import { parseAuthParams, parseAuthorization } from '../auth-header';
@@ -125,3 +126,11 @@ export function checkDigest(ctx: RequestContext): AuthOutcome<UserPrincipal> {
     decision: decide('ok', `user "${user.username}" authenticated with Digest (${config.digest.algorithm}, nc=${nc})`),
   };
 }
+
+export const digestRouteAuth: RouteAuthenticator = {
+  scheme: 'Digest',
+  authenticate(ctx) {
+    const r = checkDigest(ctx);
+    return r.ok ? { ok: true, identity: { user: r.principal.username }, decision: r.decision } : r;
+  },
+};
