@@ -9,7 +9,6 @@ import { OutputBuffer } from './output-buffer';
 import { pack, unpack, type OutputChunk, type PageToWorker, type RunRequest, type WorkerToPage } from './protocol';
 import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
-import doctorAnalyzeSource from '../doctor/analyze.py?raw';
 import { ExchangeBatch } from './exchange-batch';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
 import * as workerMock from './worker-mock';
@@ -142,12 +141,19 @@ function run(request: RunRequest) {
 
 let doctorAnalyze: ((code: string) => string) | null = null;
 
+/** The doctor's code reader: analyze.py and the check modules it imports from its own folder. */
+const doctorSources = import.meta.glob<string>('../doctor/analyze*.py', { query: '?raw', import: 'default', eager: true });
+const DOCTOR_DIR = '/home/pyodide/.fix401_doctor';
+
 /** The 401 doctor's code reader, loaded on first use (pages that never ask for it never write it). */
 function analyzeCode(code: string): string {
   if (!pyodide) throw new Error('analyze before boot');
   if (!doctorAnalyze) {
-    pyodide.FS.writeFile('/home/pyodide/fix401_doctor_analyze.py', doctorAnalyzeSource);
-    doctorAnalyze = pyodide.pyimport('fix401_doctor_analyze').analyze as (code: string) => string;
+    pyodide.FS.mkdirTree(DOCTOR_DIR);
+    for (const [path, source] of Object.entries(doctorSources))
+      pyodide.FS.writeFile(`${DOCTOR_DIR}/${path.split('/').at(-1) ?? ''}`, source);
+    // analyze.py puts its own folder on sys.path for the modules beside it.
+    doctorAnalyze = pyodide.runPython(`import runpy; runpy.run_path('${DOCTOR_DIR}/analyze.py')['analyze']`) as (code: string) => string;
   }
   try {
     return doctorAnalyze(code);
