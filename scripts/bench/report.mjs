@@ -41,19 +41,6 @@ export function atMost(figure, value, limit, format, detail = '') {
 }
 
 /**
- * A row whose budget is "below `limit`".
- * @param {string} figure
- * @param {number} value
- * @param {number} limit
- * @param {(n: number) => string} format
- * @param {string} [detail]
- * @returns {Row}
- */
-export function below(figure, value, limit, format, detail = '') {
-  return { figure, value: format(value) + detail, target: `< ${format(limit)}`, ratio: value / limit, ok: value < limit };
-}
-
-/**
  * A row whose budget is "at least `limit`".
  * @param {string} figure
  * @param {number} value

@@ -8,8 +8,6 @@ import { FLOW_CAUSES } from './causes-flow';
 import { REQUEST_CAUSES } from './causes-request';
 import { SERVER_CAUSES } from './causes-server';
 
-export type { CauseInfo } from './cause-info';
-
 export const CAUSES = { ...REQUEST_CAUSES, ...FLOW_CAUSES, ...SERVER_CAUSES };
 
 export type CauseId = keyof typeof CAUSES;

@@ -5,7 +5,7 @@
  */
 import { AUTH_SCHEME_PATTERN } from '../mock-api/auth-scheme-words';
 import { parsePyLiteral, type Py } from './py-literal';
-import type { HeaderField, ParsedResponse, PythonException } from './types';
+import type { HeaderField, ParsedResponse } from './types';
 
 const HTTP_ERROR = /HTTPError: (\d{3}) (?:Client|Server) Error: (.*?) for url: (\S+)/;
 const RESPONSE_REPR = /<Response \[(\d{3})\]>/g;
@@ -90,5 +90,3 @@ export function parsePythonOutput(text: string): ParsedResponse {
   result.body = bodyLines.join('\n');
   return result;
 }
-
-export type { PythonException };

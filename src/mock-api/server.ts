@@ -21,7 +21,7 @@ import { parseWireRequest, wantsClose } from './wire-parse';
 import { rawText, writeResponse } from './wire-write';
 
 export type { FetchAnswer, FetchRequest } from './fetch-answer';
-export { isMockedHost, MOCKED_HOSTS } from './hosts';
+export { MOCKED_HOSTS } from './hosts';
 
 /** A request as CPython wrote it on a socket to a mocked host. */
 export interface WireRequest {

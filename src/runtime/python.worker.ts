@@ -11,6 +11,7 @@ import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
 import { ExchangeBatch } from './exchange-batch';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
+// Imported statically: WebKitGTK's module worker never ran a run after a dynamic import() of it.
 import * as workerMock from './worker-mock';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -22,8 +23,6 @@ const FLUSH_INTERVAL_MS = 50;
 let pyodide: PyodideAPI | null = null;
 let runSandbox: ((...args: unknown[]) => unknown) | null = null;
 let currentRunId = -1;
-/** The practice API (worker-mock.ts), set once Python has booted. */
-let mock: typeof workerMock | null = null;
 /** The current run's exchanges, on their way to the page. */
 let exchanges: ExchangeBatch | null = null;
 
@@ -81,17 +80,14 @@ async function boot(baseUrl: string) {
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
-  // Imported statically: WebKitGTK's module worker never ran a run after a dynamic import() of it here.
-  const practiceApi = workerMock;
-  mock = practiceApi;
   py.registerJsModule('fix401_host', {
     clock_advanced: (ms: number) => {
-      practiceApi.advanceMockClock(ms);
+      workerMock.advanceMockClock(ms);
       post('clock', { runId: currentRunId, advanceMs: ms });
     },
     // Called synchronously from Python's socket (transport.py): the answer must not be a Promise.
     wire_exchange: (scheme: 'http' | 'https', host: string, port: number, bytes: Uint8Array) =>
-      practiceApi.answerWire({ scheme, host, port, bytes }),
+      workerMock.answerWire({ scheme, host, port, bytes }),
   });
   post('progress', { detail: 'Importing requests…' });
   py.FS.writeFile('/home/pyodide/fix401_transport.py', transportSource);
@@ -109,13 +105,13 @@ async function boot(baseUrl: string) {
 }
 
 function run(request: RunRequest) {
-  if (!pyodide || !runSandbox || !mock) throw new Error('run before boot');
+  if (!pyodide || !runSandbox) throw new Error('run before boot');
   currentRunId = request.runId;
   output.reset();
   const runId = request.runId;
   const batch = new ExchangeBatch((list) => post('exchanges', { runId, exchanges: list }), FLUSH_INTERVAL_MS);
   exchanges = batch;
-  mock.startMockRun(request.server, request.virtualNow, (exchange) => batch.push(exchange), request.replay?.responses);
+  workerMock.startMockRun(request.server, request.virtualNow, (exchange) => batch.push(exchange), request.replay?.responses);
   (pyodide.pyimport('fix401_transport') as { set_any_host: (flag: boolean) => void }).set_any_host(Boolean(request.replay));
   const started = performance.now();
   const env = pyodide.toPy(request.env);
@@ -174,7 +170,7 @@ self.onmessage = async (event: MessageEvent) => {
     if (message.type === 'boot') await boot(message.payload.baseUrl);
     else if (message.type === 'run') run(message.payload);
     else if (message.type === 'browserRequest') {
-      const answer = mock?.answerFetch(message.payload.request) ?? null;
+      const answer = pyodide ? workerMock.answerFetch(message.payload.request) : null;
       exchanges?.flush(); // its exchange first, as the server logged it before answering
       post('browserResponse', { requestId: message.payload.requestId, answer });
     } else if (message.type === 'analyze')
