@@ -16,13 +16,18 @@ import { cacheControl, securityHeaders } from './lib/host-headers.mjs';
 import { COMPRESSIBLE, ENCODINGS, pickEncoding } from './lib/precompress.mjs';
 import { pathInside } from './lib/safe-path.mjs';
 
-/** `--name=value` or `--name value` (npm run preview -- --port 3000). */
+/**
+ * `--name=value` or `--name value`; the last one given wins, so `npm run preview -- --port 3000`
+ * overrides the script's own `--port=4321`.
+ */
 const arg = (name, fallback) => {
   const args = process.argv.slice(2);
-  const joined = args.find((a) => a.startsWith(`--${name}=`));
-  if (joined) return joined.slice(name.length + 3);
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+  let value = fallback;
+  args.forEach((a, i) => {
+    if (a.startsWith(`--${name}=`)) value = a.slice(name.length + 3);
+    else if (a === `--${name}` && args[i + 1] !== undefined) value = args[i + 1];
+  });
+  return value;
 };
 const root = resolve(arg('dir', process.env.FIX401_DIST ?? 'dist'));
 const port = Number(arg('port', process.env.PORT ?? '4321'));

@@ -51,7 +51,8 @@ beforeAll(async () => {
   writeFileSync(`${wasm}.br`, brotliCompressSync(Buffer.from('from the .br copy')));
   writeFileSync(`${wasm}.gz`, gzipSync(Buffer.from('from the .gz copy')));
   port = await freePort();
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), `--port=${port}`, `--dir=${dir}`], {
+  // As `npm run preview -- --port N` calls it: the script's own --port first, the learner's last (and winning).
+  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--port=4321', `--dir=${dir}`, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((ready) => server.stdout!.once('data', ready));
