@@ -2,7 +2,7 @@
 // tests/engines/ drives it): cold Run and its bare-boot baseline, the pre-booted first Run, and the
 // warm requests.post round trip with its baselines. Each measurement gets a browser of its own
 // (puppeteer gives each launch a fresh temporary profile: empty cache, no service worker).
-import { BROWSERS } from '../find-engines.mjs';
+import { launchHeadlessFirefox } from '../lib/firefox-launch.mjs';
 import { runtimeUrls } from './site.mjs';
 import { armFirstOutput, bareBoot, countWorkerBoots, fetchRoundTrips, firstOutputMs, timerStepMs, workersSettled } from './inpage.mjs';
 import { ROUND_TRIP_CODE, RT_AUTHORIZATION, RT_URL, parseRoundTrips, summarizeFetches } from './runtime.mjs';
@@ -19,21 +19,9 @@ const RUN_TIMEOUT_MS = 120_000;
  * @returns {Promise<{ browser: Browser, page: Page }>}
  */
 export async function launchFirefox() {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: BROWSERS.firefox,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    extraPrefsFirefox: {
-      'app.update.enabled': false,
-      'browser.safebrowsing.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      // performance.now() (and so Python's perf_counter) is coarsened to 1 ms in a page that is not
-      // cross-origin isolated: too coarse for a 1–3 ms round trip. Measuring only; no code path changes.
-      'privacy.reduceTimerPrecision': false,
-    },
-  });
+  // performance.now() (and so Python's perf_counter) is coarsened to 1 ms in a page that is not
+  // cross-origin isolated: too coarse for a 1–3 ms round trip. Measuring only; no code path changes.
+  const browser = await launchHeadlessFirefox({ 'privacy.reduceTimerPrecision': false });
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   return { browser, page };

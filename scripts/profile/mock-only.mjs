@@ -2,26 +2,10 @@
 // `node scripts/profile/mock-only.mjs`: the worker mock's share of a round trip, alone: the bench's
 // request as CPython writes it, answered 5000 times by answerWire (parse, handler, write, log and
 // the exchange's structured clone, as python.worker.ts posts it), in CPU time per request.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RT_AUTHORIZATION } from '../bench/runtime.mjs';
+import { importWorkerMock } from './worker-mock-bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const work = mkdtempSync(join(tmpdir(), 'fix401-profile-'));
-const bundle = join(work, 'mock.mjs');
-await build({
-  entryPoints: [join(root, 'scripts/profile/mock-entry.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: bundle,
-  logLevel: 'error',
-});
-const mock = await import(pathToFileURL(bundle).href);
-rmSync(work, { recursive: true, force: true });
+const mock = await importWorkerMock();
 
 const body = '{"i": 7}';
 // requests.post(url, headers={"Authorization": ...}, json={"i": 7}), byte for byte as http.client sends it.

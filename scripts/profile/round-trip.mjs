@@ -7,29 +7,17 @@
 // own profile of the timed requests; --no-post skips the clone (what a batched message would save);
 // --canned answers every request with the first answer, without the mock (Python's side alone);
 // --ab alternates mock and canned in CPU time; --cpu prints CPU time per request (for before/after).
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROUND_TRIP_CODE, RT_AUTHORIZATION, RT_URL, parseRoundTrips } from '../bench/runtime.mjs';
 import { median } from '../bench/stats.mjs';
+import { importWorkerMock } from './worker-mock-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const flags = new Set(process.argv.slice(2));
 
-const work = mkdtempSync(join(tmpdir(), 'fix401-profile-'));
-const bundle = join(work, 'mock.mjs');
-await build({
-  entryPoints: [join(root, 'scripts/profile/mock-entry.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: bundle,
-  logLevel: 'error',
-});
-const mock = await import(pathToFileURL(bundle).href);
-rmSync(work, { recursive: true, force: true });
+const mock = await importWorkerMock();
 
 const indexURL = join(root, 'public/pyodide/');
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, 'pyodide.mjs')).href);

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { BROWSERS } from '../../scripts/find-engines.mjs';
+import { launchHeadlessFirefox } from '../../scripts/lib/firefox-launch.mjs';
 
 /** Runs in the page before (Firefox) or right after (WebKit: no preload scripts in WebDriver classic) its own scripts. */
 function instrument() {
@@ -58,19 +59,7 @@ function requireBinary(path, hint) {
 
 async function launchFirefox() {
   requireBinary(BROWSERS.firefox, 'install Debian’s firefox-esr');
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: BROWSERS.firefox,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    extraPrefsFirefox: {
-      // No phoning home from a test profile (updates, telemetry, safe browsing lists).
-      'app.update.enabled': false,
-      'browser.safebrowsing.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-    },
-  });
+  const browser = await launchHeadlessFirefox();
   const page = await browser.newPage();
   const seen = [];
   page.on('console', (message) => {
