@@ -64,6 +64,12 @@ const RT_VS_OLD_PATH = 3 / 14;
 const KB = 1024;
 /** Main-thread script a lesson fetches before any interaction, gzip, on every lesson. */
 const PAGE_JS_BUDGET = 40 * KB;
+/**
+ * A lesson's first visit, bytes on the wire (compressed as serve.mjs sends them, every response the
+ * browser fetched): with the idle pre-boot (Python's runtime included) and without it.
+ */
+const FIRST_VISIT_WIRE_WITH_PREBOOT = 6.5 * KB * KB;
+const FIRST_VISIT_WIRE_WITHOUT_PREBOOT = 400 * KB;
 /** A repeat visit (runtime files in the HTTP cache) boots to "ready" within this. */
 const REPEAT_VISIT_BUDGET_MS = 800;
 
@@ -133,11 +139,18 @@ try {
   if (wants('bytes')) {
     for (const path of lessons) {
       log(`bytes ${path}`);
+      server.mark(`bytes ${path}`);
       const context = await freshContext(browser, server.base);
       const b = await measurePageBytes(context, path);
       await context.close();
+      const wire = server.hitsIn(`bytes ${path}`).reduce((sum, hit) => sum + hit.bytes, 0);
       const name = path.replace(/^\/lessons\/|\/$/g, '');
       rows.push(atMost(`${name}: page JS before interaction (gzip)`, b.pageJsGzip, PAGE_JS_BUDGET, kb));
+      rows.push(
+        b.preBooted
+          ? atMost(`${name}: first visit on the wire, with the idle pre-boot`, wire, FIRST_VISIT_WIRE_WITH_PREBOOT, kb)
+          : atMost(`${name}: first visit on the wire, no pre-boot`, wire, FIRST_VISIT_WIRE_WITHOUT_PREBOOT, kb),
+      );
       rows.push(
         info(
           `${name}: all bytes before interaction`,
