@@ -8,11 +8,11 @@ how short scripts that end up in front of a 401 are written.
 """
 import ast
 import json
+import os
 import sys
-from pathlib import Path
 
 # The checks live beside this file (in the worker: the folder it is written to).
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from analyze_ast import METHODS, _dotted  # noqa: E402
 from analyze_calls import CallChecks  # noqa: E402

@@ -7,7 +7,8 @@ import { analyzeNative } from './native-python';
 
 const ids = (code: string) => analyzeNative(code).findings.map((f) => f.id);
 
-describe('analyze.py', () => {
+// Each case starts a native CPython (≈ 50 ms idle, seconds on a loaded 2-core machine).
+describe('analyze.py', { timeout: 30_000 }, () => {
   it.each([
     [
       'missing-scheme',
