@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { baseLinks, normalizeBase } from './scripts/lib/base-path.mjs';
+import { offlineCourse } from './scripts/lib/offline-manifest.mjs';
 import { runtimeAssets } from './scripts/lib/runtime-integration.mjs';
 
 /** `BASE_PATH=/fix401/ npm run build` serves the whole site under that path (docs/deploy.md). */
@@ -86,7 +87,7 @@ export default defineConfig({
           ],
         },
       ],
-      components: { Sidebar: './src/components/SidebarWithProgress.astro' },
+      components: { Sidebar: './src/components/SidebarWithProgress.astro', SocialIcons: './src/components/SocialIconsWithOffline.astro' },
       routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/exercise.css', './src/styles/lesson.css'],
       // Wrapped code never scrolls sideways, so no code block becomes an unnamed scroll region.
@@ -98,6 +99,8 @@ export default defineConfig({
     baseLinks(base),
     // Python's files under content-versioned paths (cached as immutable), and .br/.gz copies.
     runtimeAssets(new URL('./public/', import.meta.url), new URL('./.cache/precompressed/', import.meta.url)),
+    // The site's service worker, sw.js: the offline course in front of MSW's worker (after the above, which moves Python's files).
+    offlineCourse(new URL('./src/offline/service-worker.js', import.meta.url), base),
   ],
   vite: {
     plugins: [monacoCssOnDemand(), pagefindOnDemand()],

@@ -8,7 +8,7 @@
 /** Our top-level folders under src/, by layer. Pages, components and layouts sit above them all. */
 const TOP = ['pages', 'components', 'layouts'];
 const FEATURES = ['exercises', 'doctor'];
-const SERVICES = ['inspector', 'runtime', 'editor'];
+const SERVICES = ['inspector', 'runtime', 'editor', 'offline'];
 
 /** Matches a relative import of one of `folders` (`../runtime/client`, `../../exercises/load`). */
 const folderImport = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
@@ -38,6 +38,11 @@ export const layerRules = [
   ),
   rule(['src/inspector/**/*.ts'], forbid([...TOP, ...FEATURES, 'runtime', 'editor'], 'inspector imports only mock-api')),
   rule(['src/editor/**/*.ts'], forbid([...TOP, ...FEATURES, 'runtime', 'inspector', 'mock-api'], 'editor imports nothing of ours')),
+  // The offline course's page side only talks to the service worker; who registers it is the caller's choice.
+  rule(
+    ['src/offline/**/*.ts'],
+    forbid([...TOP, ...FEATURES, 'runtime', 'inspector', 'editor', 'mock-api'], 'offline imports nothing of ours'),
+  ),
   // The runtime's page side talks to the worker; the mock runs in the worker, so the page side takes
   // only its types. Wiring the page's own mock (the service worker) is the exercise's job.
   rule(

@@ -5,6 +5,7 @@
  * runtime file is fetched) when the browser asks to save data or reports a slow link (../runtime/standby-policy.ts).
  */
 import { registerMockServiceWorker } from '../mock-api/service-worker';
+import { requestOfflineCopy } from '../offline/offline-client';
 import { getRuntime } from '../runtime/client';
 import { prebootAllowed, RUNTIME_DOWNLOAD_MB } from '../runtime/standby-policy';
 
@@ -39,4 +40,14 @@ export function rememberRuntimeLoaded(): void {
   } catch {
     // storage blocked: the next page shows the download notice again, nothing worse
   }
+}
+
+/**
+ * Python's runtime, the bulk of the course, has just been downloaded (pre-boot or a Run): the rest
+ * (every page and bundle) is saved for offline use in the background, unless this connection should
+ * not spend data unasked (then the learner's "Make available offline" does it) or the exercise is
+ * embedded in another site's page.
+ */
+export function offerOfflineCopy(nav: Navigator = navigator): void {
+  if (prebootAllowed(nav) && window.top === window) requestOfflineCopy();
 }

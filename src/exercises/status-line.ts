@@ -29,17 +29,20 @@ export class StatusLine {
 
   /** Mirrors the shared runtime's status from now on (once; later calls share the first). */
   watch(): Promise<void> {
-    this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(([{ getRuntime }, { rememberRuntimeLoaded }]) => {
-      getRuntime().onStatus((status) => {
-        this.booting = status.state === 'booting';
-        if (status.state === 'ready') {
-          rememberRuntimeLoaded();
-          this.downloadNotice = null;
-        }
-        this.runtimeText = runtimeStatusText(status, this.downloadNotice);
-        if (!this.running || this.booting) this.el.textContent = this.runtimeText;
-      });
-    });
+    this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(
+      ([{ getRuntime }, { rememberRuntimeLoaded, offerOfflineCopy }]) => {
+        getRuntime().onStatus((status) => {
+          this.booting = status.state === 'booting';
+          if (status.state === 'ready') {
+            rememberRuntimeLoaded();
+            offerOfflineCopy();
+            this.downloadNotice = null;
+          }
+          this.runtimeText = runtimeStatusText(status, this.downloadNotice);
+          if (!this.running || this.booting) this.el.textContent = this.runtimeText;
+        });
+      },
+    );
     return this.watched;
   }
 

@@ -52,7 +52,7 @@ export function startMockApi(): Promise<void> {
     );
     try {
       await worker.start({
-        serviceWorker: { url: mockServiceWorkerUrl() },
+        serviceWorker: { url: mockServiceWorkerUrl(), options: { updateViaCache: 'none' } },
         onUnhandledFrame: 'bypass',
         quiet: true,
       });

@@ -1,0 +1,109 @@
+/**
+ * The offline course: one visit with the network, then the network is cut (for the page, the
+ * service worker and the Python worker alike) and the course keeps working from the site's
+ * service worker's cache: an exercise from starter to solution, a reload showing the saved code,
+ * another lesson, the playground and the scenario catalog.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { run, typeCode } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const scenario = JSON.parse(readFileSync(join(ROOT, 'content/scenarios/missing-credentials.json'), 'utf8')) as { solution: string };
+
+/** The header's offline state (the mobile menu's copy is hidden on a wide screen). */
+const offlineStatus = (page: Page) => page.locator('header fix401-offline .offline-text');
+
+/** A same-origin URL no page ever fetched: only the network could answer it. */
+async function fetchUncached(page: Page, where: 'page' | 'python worker'): Promise<string> {
+  const probe = `/favicon.svg?probe=${Date.now()}`;
+  const fetchIt = (url: string) =>
+    fetch(url).then(
+      (r) => `HTTP ${r.status}`,
+      (e: unknown) => `failed: ${String(e)}`,
+    );
+  if (where === 'page') return page.evaluate(fetchIt, probe);
+  const worker = page.workers().find((w) => w.url().includes('python.worker'));
+  if (!worker) throw new Error('no Python worker on the page');
+  return worker.evaluate(fetchIt, new URL(probe, page.url()).href);
+}
+
+test('after one visit the course works offline: an exercise from starter to solution, its saved code after a reload, other pages', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto('/lessons/missing-credentials/');
+  const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
+  await exercise.scrollIntoViewIfNeeded();
+  // Pre-boot downloads Python once an exercise is on screen; then the rest of the course is saved in the background.
+  await expect(exercise.locator('[data-part="runtime"]')).toContainText(/Python 3\.\d+\.\d+ ready/, { timeout: 90_000 });
+  await expect(offlineStatus(page)).toHaveText('Available offline', { timeout: 180_000 });
+  await expect(offlineStatus(page)).toHaveAttribute('role', 'status');
+
+  await context.setOffline(true);
+  // The network is really gone for the page's service worker and for the Python worker's requests.
+  expect(await fetchUncached(page, 'page')).toMatch(/^failed/);
+  expect(await fetchUncached(page, 'python worker')).toMatch(/^failed/);
+
+  // A reload without the network: the lesson, Python and the practice API all come from the cache.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('missing or invalid credentials');
+  const starter = await run(exercise);
+  expect(starter).toMatch(/^401$/m);
+  await expect(exercise.getByRole('status')).toContainText('Not yet');
+  await typeCode(exercise, scenario.solution);
+  expect(await run(exercise)).toMatch(/^200$/m);
+  await expect(exercise.getByRole('status')).toContainText('Solved');
+
+  // Progress and code are this browser's storage, as online: a reload shows the solved code.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('missing or invalid credentials');
+  await expect(exercise.locator('[data-part="editor"]')).toContainText('tok_live_8f2c4e9a1b7d3f');
+  await expect(offlineStatus(page)).toHaveText('Available offline');
+
+  // Pages never visited online.
+  await page.goto('/lessons/basic-vs-digest/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const other = page.locator('fix401-exercise[data-mode="exercise"]').first();
+  expect(await run(other)).toMatch(/^\d{3}\b/m);
+  await page.goto('/playground/');
+  await expect(page.locator('fix401-exercise')).toBeVisible();
+  expect(await run(page.locator('fix401-exercise'))).not.toContain('Traceback');
+  await page.goto('/scenarios/');
+  await expect(page.locator('form[data-link-builder="missing-credentials"]')).toHaveCount(1);
+
+  expect(await fetchUncached(page, 'page')).toMatch(/^failed/);
+  expect(errors).toEqual([]);
+});
+
+test('a learner who skipped the runtime (saving data) gets nothing unasked, and "Make available offline" saves the course', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000);
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'connection', {
+      configurable: true,
+      get: () => ({ saveData: true, effectiveType: '4g', addEventListener() {}, removeEventListener() {} }),
+    }),
+  );
+  const fetched: string[] = [];
+  // The context sees the service worker's requests too.
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/lessons/anatomy-of-a-post/');
+  await page.locator('fix401-exercise').first().scrollIntoViewIfNeeded();
+  // Longer than the idle pre-boot's deadline: no runtime, no other page, no service worker.
+  await page.waitForTimeout(4500);
+  expect(fetched.filter((p) => p.includes('/pyodide/') || p.startsWith('/lessons/basic-vs-digest'))).toEqual([]);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+
+  const action = page.locator('header fix401-offline').getByRole('button', { name: 'Make available offline' });
+  await action.click();
+  await expect(offlineStatus(page)).toHaveText('Available offline', { timeout: 180_000 });
+  expect(fetched.some((p) => p.includes('/pyodide/') && p.endsWith('.wasm'))).toBe(true);
+});
