@@ -74,6 +74,7 @@ export function watchOffline(listener: (view: OfflineView) => void): void {
     if (controlled) publish({ updateReady: true });
     controlled = true;
     askStatus();
+    void watchForUpdates();
   });
   askStatus();
   void watchForUpdates();
@@ -83,9 +84,13 @@ function askStatus() {
   navigator.serviceWorker.controller?.postMessage({ type: 'fix401:offline-status' });
 }
 
+/** Registrations whose updates are watched already (a first visit has none until pre-boot registers one). */
+const watched = new WeakSet<ServiceWorkerRegistration>();
+
 async function watchForUpdates() {
   const registration = await navigator.serviceWorker.getRegistration(BASE);
-  if (!registration) return;
+  if (!registration || watched.has(registration)) return;
+  watched.add(registration);
   const check = () => {
     if (registration.waiting && registration.active) publish({ updateReady: true });
   };
@@ -124,4 +129,9 @@ export async function applyUpdate(): Promise<void> {
   }
   navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   waiting.postMessage({ type: 'fix401:update' });
+  // Chromium activates the new worker only once the old one has no event in flight, which a request
+  // of this page can hold up; a reload ends those, and the new worker then answers the next page.
+  setTimeout(() => location.reload(), UPDATE_RELOAD_AFTER_MS);
 }
+
+const UPDATE_RELOAD_AFTER_MS = 5000;

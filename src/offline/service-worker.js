@@ -105,10 +105,20 @@ async function networkFirst(request, event) {
   } catch {
     // offline or refused: the cache below
   }
-  const cached =
-    (await caches.match(request, { ignoreVary: true })) ??
-    (request.mode === 'navigate' ? await caches.match(request, { ignoreVary: true, ignoreSearch: true }) : undefined);
-  return cached ?? network;
+  return (await cachedCopy(request)) ?? network;
+}
+
+/** This build's copy first (caches.match alone would search the oldest cache first), then an older build's. */
+async function cachedCopy(request) {
+  const current = await caches.open(CACHE);
+  const navigate = request.mode === 'navigate';
+  for (const match of [current.match.bind(current), caches.match.bind(caches)]) {
+    const hit =
+      (await match(request, { ignoreVary: true })) ??
+      (navigate ? await match(request, { ignoreVary: true, ignoreSearch: true }) : undefined);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 async function put(url, response) {

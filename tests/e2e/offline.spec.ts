@@ -5,8 +5,11 @@
  * another lesson, the playground and the scenario catalog.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { offlineManifest, serviceWorkerScript } from '../../scripts/lib/offline-manifest.mjs';
 import { run, typeCode } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,6 +17,18 @@ const scenario = JSON.parse(readFileSync(join(ROOT, 'content/scenarios/missing-c
 
 /** The header's offline state (the mobile menu's copy is hidden on a wide screen). */
 const offlineStatus = (page: Page) => page.locator('header fix401-offline .offline-text');
+
+/** The build id of the worker controlling the page, as it reports it. */
+function controllerBuild(): Promise<string> {
+  return new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('message', function listen(event: MessageEvent<{ type?: string; build?: string }>) {
+      if (event.source !== navigator.serviceWorker.controller || event.data?.type !== 'fix401:offline') return;
+      navigator.serviceWorker.removeEventListener('message', listen);
+      resolve(event.data.build ?? '');
+    });
+    navigator.serviceWorker.controller?.postMessage({ type: 'fix401:offline-status' });
+  });
+}
 
 /** A same-origin URL no page ever fetched: only the network could answer it. */
 async function fetchUncached(page: Page, where: 'page' | 'python worker'): Promise<string> {
@@ -106,4 +121,55 @@ test('a learner who skipped the runtime (saving data) gets nothing unasked, and 
   await action.click();
   await expect(offlineStatus(page)).toHaveText('Available offline', { timeout: 180_000 });
   expect(fetched.some((p) => p.includes('/pyodide/') && p.endsWith('.wasm'))).toBe(true);
+});
+
+test('a new deploy waits while a page is open (which keeps working), offers a reload, and the reload shows the new version offline-ready', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // A copy of the build, served by a server of its own, so the test can "deploy" into it.
+  const site = mkdtempSync(join(tmpdir(), 'fix401-deploy-'));
+  cpSync(resolve(ROOT, process.env.FIX401_DIST ?? 'dist'), site, { recursive: true });
+  const port = Number(process.env.FIX401_PORT ?? 4399) + 2000;
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), `--port=${port}`, `--dir=${site}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((ready) => server.stdout!.once('data', () => ready()));
+    const origin = `http://localhost:${port}`;
+    await page.goto(`${origin}/lessons/missing-credentials/`);
+    const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(offlineStatus(page)).toHaveText('Available offline', { timeout: 180_000 });
+    const before = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+
+    // The deploy: the lesson's page changes (its precompressed copies go), so does the worker's build id.
+    const lesson = join(site, 'lessons/missing-credentials/index.html');
+    writeFileSync(lesson, readFileSync(lesson, 'utf8').replace(/(<h1[^>]*>)/, '$1Deployed again: '));
+    rmSync(`${lesson}.br`, { force: true });
+    rmSync(`${lesson}.gz`, { force: true });
+    const source = readFileSync(join(ROOT, 'src/offline/service-worker.js'), 'utf8');
+    const deployed = offlineManifest(site, '/', source);
+    writeFileSync(join(site, 'sw.js'), serviceWorkerScript(deployed, source));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+
+    // The open page is told, not reloaded; it still runs code under the worker it started with.
+    const header = page.locator('header fix401-offline');
+    await expect(header.getByRole('button', { name: 'Reload' })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole('heading', { level: 1 })).not.toContainText('Deployed again');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(before);
+    expect(await run(exercise)).toMatch(/^401$/m);
+
+    await header.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Deployed again', { timeout: 60_000 });
+    // The page is served by the new deploy's worker (it says its build), not the old one fetching new pages.
+    await expect.poll(() => page.evaluate(controllerBuild), { timeout: 60_000 }).toBe(deployed.build);
+    // The new version was saved before it took over, and the old copy is kept for pages still open elsewhere.
+    await expect(offlineStatus(page)).toHaveText('Available offline');
+    const names = await page.evaluate(() => caches.keys());
+    expect(names.filter((n) => n.startsWith('fix401-offline-'))).toHaveLength(2);
+  } finally {
+    server.kill();
+    rmSync(site, { recursive: true, force: true });
+  }
 });

@@ -15,6 +15,9 @@ describe('host headers', () => {
     expect(cacheControl('/_astro/page.cNngjUgL.js')).toContain('immutable');
     expect(cacheControl('/pyodide/0123456789abcdef/pyodide.asm.wasm')).toBe('public, max-age=31536000, immutable');
     expect(cacheControl('/lessons/summary/')).toBe('public, max-age=0, must-revalidate');
+    // The service worker: a browser finds a new deploy only by fetching it again.
+    expect(cacheControl('/sw.js')).toBe('public, max-age=0, must-revalidate');
+    expect(cacheControl('/mockServiceWorker.js')).toBe('public, max-age=0, must-revalidate');
   });
 
   it('writes a _headers file whose rules never set the same header twice for one path', () => {
