@@ -55,6 +55,21 @@ export interface PythonFailure {
   traceback: string;
 }
 
+/** How a worker's Python started (python-boot.ts): restored from a stored snapshot, or booted. */
+export interface SnapshotReport {
+  /** restored: from a stored snapshot; made: booted normally, snapshot taken; off: none kept here. */
+  mode: 'restored' | 'made' | 'off';
+  /** Why a stored snapshot was not used (it was deleted), or why none was taken. */
+  rejected?: string;
+  /** Reading it from Cache Storage, and restoring it (memory, files, checks). */
+  readMs?: number;
+  restoreMs?: number;
+  /** Taking it (makeMemorySnapshot and the files). */
+  makeMs?: number;
+  /** Its size. */
+  bytes?: number;
+}
+
 /** Messages the page sends to the worker. */
 export interface PageToWorker {
   boot: { baseUrl: string };
@@ -69,8 +84,11 @@ export interface PageToWorker {
 export interface WorkerToPage {
   /** A boot step, in words the status line shows. */
   progress: { detail: string };
-  /** `heapBytes`: wasm memory once booted (the benchmark reports a standby's cost with it). */
-  booted: { python: string; packages: Record<string, string>; bootMs: number; heapBytes: number };
+  /**
+   * `heapBytes`: wasm memory once booted (the benchmark reports a standby's cost with it);
+   * `snapshot`: whether Python was restored from a stored snapshot or booted (and snapshotted).
+   */
+  booted: { python: string; packages: Record<string, string>; bootMs: number; heapBytes: number; snapshot: SnapshotReport };
   /** Output in order. A flood sends its head live and its tail at the end (see output-buffer.ts). */
   output: { runId: number; chunks: OutputChunk[]; withheld: number; skipped: number };
   /** The mock API answered requests (Python's, or ones the browser made), in order; batched while a run is busy. */

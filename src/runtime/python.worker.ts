@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The Python worker: the only code that touches Pyodide. One per tab. It boots CPython with
- * `requests`, then runs learner code on request, streaming output in batches. The practice API
+ * `requests` (restored from a memory snapshot a previous boot stored, when there is one:
+ * python-boot.ts), then runs learner code on request, streaming output in batches. The practice API
  * runs here too (worker-mock.ts): CPython's http.client writes to it through transport.py.
  */
 import type { PyodideAPI } from 'pyodide';
@@ -13,6 +14,7 @@ import { ExchangeBatch } from './exchange-batch';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
 // Imported statically: WebKitGTK's module worker never ran a run after a dynamic import() of it.
 import * as workerMock from './worker-mock';
+import { startPython } from './python-boot';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -55,28 +57,32 @@ const output = {
 const wasmBytes = (py: PyodideAPI) => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length;
 
 async function boot(baseUrl: string) {
-  const started = performance.now();
+  const bootStarted = performance.now();
   post('progress', { detail: 'Starting Python and loading requests…' });
   // Pyodide resolves package URLs against packageBaseUrl, which must be absolute. The build puts
   // each file under a content-versioned path (scripts/lib/runtime-assets.mjs).
   const pyodideUrl = new URL(`${baseUrl}pyodide/`, self.location.href).href;
   const indexURL = pyodideUrl + __FIX401_RUNTIME__.core;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
-  // `packages` downloads the wheels while the interpreter starts, instead of after it.
-  const py = await loadPyodide({
+  const options = {
     indexURL,
     stdLibURL: pyodideUrl + __FIX401_RUNTIME__.stdlib,
     lockFileURL: pyodideUrl + __FIX401_RUNTIME__.lock,
     packageBaseUrl: pyodideUrl,
-    packages: ['requests'],
+  };
+  const started = await startPython(loadPyodide, options, pyodideUrl, __FIX401_RUNTIME__, async (snapshotting) => {
+    // `packages` downloads the wheels while the interpreter starts, instead of after it.
+    const booted = await loadPyodide({ ...options, packages: ['requests'], ...snapshotting });
+    if (!('requests' in booted.loadedPackages)) {
+      // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
+      post('progress', { detail: 'Loading requests…' });
+      const loadErrors: string[] = [];
+      await booted.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
+      if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
+    }
+    return booted;
   });
-  if (!('requests' in py.loadedPackages)) {
-    // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
-    post('progress', { detail: 'Loading requests…' });
-    const loadErrors: string[] = [];
-    await py.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
-    if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
-  }
+  const py = started.py;
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });
@@ -99,9 +105,12 @@ async function boot(baseUrl: string) {
   post('booted', {
     python: py.runPython('import sys; sys.version.split()[0]') as string,
     packages: versions,
-    bootMs: Math.round(performance.now() - started),
+    bootMs: Math.round(performance.now() - bootStarted),
     heapBytes: wasmBytes(py),
+    snapshot: started.snapshot,
   });
+  // Off the boot: Cache Storage copies ≈ 30 MB (runs wait for nothing, a failed write only logs).
+  void started.store().catch((error: unknown) => console.warn('Python snapshot not stored:', error));
 }
 
 function run(request: RunRequest) {

@@ -19,7 +19,8 @@ export class FakeWorker {
   }
   postMessage(data: unknown) {
     const message = unpack<PageToWorker>(data);
-    if (message.type === 'boot') this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024 });
+    if (message.type === 'boot')
+      this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024, snapshot: { mode: 'off' } });
     if (message.type !== 'run') return;
     const { runId, code } = message.payload;
     const behaviour = code as Behaviour;
