@@ -18,6 +18,7 @@ import { firefoxBareBoot, firefoxColdRun, firefoxVersion, firefoxWarmRuns } from
 import { bareBootMs, coldRun, warmRuns } from './bench/runtime.mjs';
 import { chromiumInstant, firefoxInstant } from './bench/instant.mjs';
 import { instantRows } from './bench/instant-rows.mjs';
+import { chromiumSnapshot, firefoxSnapshot, snapshotRows } from './bench/snapshot.mjs';
 import { median } from './bench/stats.mjs';
 import { startServer } from './bench/server.mjs';
 import { BENCH_DIST, benchDir, buildSite, lessonPaths } from './bench/site.mjs';
@@ -33,9 +34,10 @@ if (dist) process.env.FIX401_BENCH_DIR = dist;
 /**
  * `--only=instant,bytes` measures those groups alone (the whole run takes ≈ 11 minutes). Groups:
  * bytes, lighthouse, cold (Chromium cold Run + bare boot), warm (Chromium first visit, round trip,
- * repeat visit), memory, firefox-cold, firefox-warm, instant (./bench/instant.mjs, both engines).
+ * repeat visit), memory, firefox-cold, firefox-warm, instant (./bench/instant.mjs, both engines),
+ * snapshot (boot with and without the memory snapshot, ./bench/snapshot.mjs, both engines).
  */
-const GROUPS = ['bytes', 'lighthouse', 'cold', 'warm', 'memory', 'firefox-cold', 'firefox-warm', 'instant'];
+const GROUPS = ['bytes', 'lighthouse', 'cold', 'warm', 'memory', 'firefox-cold', 'firefox-warm', 'instant', 'snapshot'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',').filter(Boolean) : GROUPS;
 const unknownGroups = only.filter((g) => !GROUPS.includes(g));
@@ -194,7 +196,7 @@ try {
     });
     rows.push(info('Chromium: page fetch() answered through MSW (the old path), median of 50', pageFetch(warm)));
     rows.push(info('Boot to "ready", first visit (network)', ms(warm.bootFirstVisitMs)));
-    rows.push(atMost('Boot to "ready", repeat visit (HTTP cache)', warm.bootRepeatVisitMs, REPEAT_VISIT_BUDGET_MS, ms));
+    rows.push(atMost('Boot to "ready", repeat visit (HTTP cache, snapshot)', warm.bootRepeatVisitMs, REPEAT_VISIT_BUDGET_MS, ms));
     rows.push({
       figure: 'Repeat visit re-downloads wasm / stdlib / wheels',
       value: warm.refetched.length ? `yes: ${warm.refetched.join(', ')} (${kb(warm.refetchedBytes)})` : 'no',
@@ -229,6 +231,10 @@ try {
     log(`instant: pre-booted Runs, Stop → Run usable, memory with the standby on ${runLesson} (Chromium)`);
     rows.push(...instantRows('Chromium', await chromiumInstant(browser, server, runLesson)));
   }
+  if (wants('snapshot')) {
+    log(`snapshot: first visit, then repeat visits with and without the memory snapshot on ${runLesson} (Chromium)`);
+    rows.push(...snapshotRows('Chromium', await chromiumSnapshot(server, runLesson)));
+  }
   await browser.close();
 
   if (wants('firefox-cold')) {
@@ -262,7 +268,7 @@ try {
     const ff = await firefoxInstant(server, runLesson);
     rows.push(
       atMost(
-        'Firefox: boot to "ready", repeat visit (HTTP cache; reload)',
+        'Firefox: boot to "ready", repeat visit (HTTP cache, snapshot; reload)',
         ff.bootRepeatVisitMs,
         REPEAT_VISIT_BUDGET_MS,
         ms,
@@ -271,7 +277,11 @@ try {
     );
     rows.push(...instantRows('Firefox', ff));
   }
-  const ffVersion = wants('firefox-cold') || wants('firefox-warm') || wants('instant') ? await firefoxVersion() : 'not run';
+  if (wants('snapshot')) {
+    log(`Firefox snapshot: first visit, then repeat visits with and without the memory snapshot on ${runLesson}`);
+    rows.push(...snapshotRows('Firefox', await firefoxSnapshot(server, runLesson)));
+  }
+  const ffVersion = ['firefox-cold', 'firefox-warm', 'instant', 'snapshot'].some(wants) ? await firefoxVersion() : 'not run';
 
   if (wants('lighthouse') && !flags.has('--no-lighthouse')) {
     log(`Lighthouse (mobile) on ${lessons.length} lessons`);

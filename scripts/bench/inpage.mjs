@@ -101,9 +101,16 @@ export function timerStepMs() {
  * first Run) to finish booting before timing anything: on two cores a booting worker halves the speed.
  */
 export function countWorkerBoots() {
-  const w = /** @type {Window & { __benchWorkers?: { created: number, booted: number, wasmBytes: number[] } }} */ (window);
+  const w = /** @type {Window & { __benchWorkers?: { created: number, booted: number, wasmBytes: number[], boots: unknown[] } }} */ (
+    window
+  );
   if (w.__benchWorkers) return;
-  const counts = (w.__benchWorkers = { created: 0, booted: 0, wasmBytes: /** @type {number[]} */ ([]) });
+  const counts = (w.__benchWorkers = {
+    created: 0,
+    booted: 0,
+    wasmBytes: /** @type {number[]} */ ([]),
+    boots: /** @type {unknown[]} */ ([]),
+  });
   const Native = window.Worker;
   window.Worker = class extends Native {
     /** @param {string | URL} url @param {WorkerOptions} [options] */
@@ -112,7 +119,11 @@ export function countWorkerBoots() {
       if (!String(url).includes('python.worker')) return;
       const index = counts.created++;
       this.addEventListener('message', (event) => {
-        if (event.data?.type === 'booted') counts.booted++;
+        if (event.data?.type === 'booted') {
+          counts.booted++;
+          // How it booted: its time, and whether it was restored from the memory snapshot.
+          counts.boots.push({ bootMs: event.data.payload?.bootMs, snapshot: event.data.payload?.snapshot });
+        }
         // Each worker's wasm memory as it last reported it (at boot, then after every run).
         const bytes = event.data?.payload?.heapBytes;
         if (typeof bytes === 'number') counts.wasmBytes[index] = bytes;

@@ -1,13 +1,14 @@
 // The "instant" figures, in Chromium and Firefox the same way: the pre-booted first Run and later
 // Runs (click → first output), Stop → Run usable with the standby runtime ready, the Run right after
 // a Stop, and (Chromium, through CDP) the memory of the page and of every Python worker once the
-// standby has booted (wasm memory in both engines, as each worker reports it). Firefox adds its repeat visit (boot to "ready" from its HTTP cache).
+// standby has booted (wasm memory in both engines, as each worker reports it). Firefox adds its repeat visit (boot to "ready" from its HTTP cache and the stored snapshot).
 import { freshContext } from './browser.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { openTargets } from './cdp.mjs';
 import { armStopToUsable, exerciseState, showFirstExercise, stopToUsableMs, swapExerciseCode, workerBoots } from './instant-inpage.mjs';
 import { armFirstOutput, countWorkerBoots, firstOutputMs } from './inpage.mjs';
 import { median } from './stats.mjs';
+import { snapshotStored } from './snapshot.mjs';
 
 /** @typedef {Awaited<ReturnType<typeof import('./server.mjs').startServer>>} Server */
 /** @typedef {{ evaluate: Function }} AnyPage Playwright's or puppeteer's page: both evaluate(fn, arg) */
@@ -163,7 +164,7 @@ export async function chromiumInstant(browser, server, lesson) {
 
 /**
  * Firefox (Debian's firefox-esr over WebDriver BiDi, a fresh profile): first visit and repeat visit
- * (reload: boot from the HTTP cache) to "ready", then the same runs and Stops as Chromium.
+ * (reload: boot from the HTTP cache and the stored snapshot) to "ready", then the same runs and Stops as Chromium.
  * @param {Server} server
  * @param {string} lesson
  */
@@ -177,6 +178,9 @@ export async function firefoxInstant(server, lesson) {
     await page.evaluate(showFirstExercise);
     await untilReady(page, 120_000);
     const bootFirstVisitMs = Date.now() - started;
+    // A returning visitor comes back after the first visit's snapshot is stored (the snapshot group
+    // measures the repeat visit without it).
+    await snapshotStored(page);
     started = Date.now();
     await page.reload({ waitUntil: 'load', timeout: 60_000 });
     await page.evaluate(showFirstExercise);
