@@ -1,7 +1,7 @@
 /**
  * The page's side of the offline course: what the site's service worker says about this build's
  * offline copy, the request to make one, and the reload prompt once a new deploy's worker waits.
- * The worker is src/offline/service-worker.js; the decision is docs/decisions/0006-*.md.
+ * The worker is src/offline/service-worker.js; the decision is docs/decisions/0006-offline-course-in-the-mock-service-worker.md.
  */
 
 export type OfflineState =
