@@ -3,14 +3,29 @@
  * requests) and the shared Python runtime, whose worker builds the mock API afresh for every run.
  * A run starts from the scenario's state (tokens, revocations) with the virtual clock at its start
  * plus whatever the learner or the URL moved it by, so the same code always gets the same verdict.
+ *
+ * A Run waits for nothing but the service worker's control of the page (the Python worker must
+ * inherit it) and Python itself: MSW's page side (≈ 140 KB) starts after the run's first output,
+ * and until it is active the worker holds the browser-made requests of learner code, which no run
+ * could have had answered sooner (the worker answers them between runs).
  */
 import type { Exchange } from '../mock-api/contract';
-import { setBrowserRequestHandler, startMockApi } from '../mock-api/browser';
+import { controlPage, setBrowserRequestHandler, startMockApi } from '../mock-api/browser';
 import { createClock, type VirtualClock } from '../mock-api/clock';
 import { getRuntime } from '../runtime/client';
 import type { RunHandlers, RunResult } from '../runtime/run-types';
 import { epilogueFor, judge, type Verdict } from './checks';
 import type { Scenario } from './scenario-schema';
+
+let browserMock: Promise<void> | null = null;
+
+/** Starts MSW's page side once per page, and tells the runtime's workers when it is on (or why not). */
+function startBrowserMock(): void {
+  browserMock ??= startMockApi().then(
+    () => getRuntime().setBrowserMock({ state: 'active' }),
+    (error: unknown) => getRuntime().setBrowserMock({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+}
 
 export interface RunReport {
   result: RunResult;
@@ -53,10 +68,10 @@ export class RunSession {
     getRuntime().stop();
   }
 
-  /** Gets interception and Python ready without running anything (pre-boot). */
+  /** Gets the service worker in control and Python ready without running anything (the learner reached for the exercise). */
   async prepare(): Promise<void> {
     // In this order: the Python worker must be created once the mock's service worker controls the page.
-    await startMockApi();
+    await controlPage();
     await getRuntime().boot();
   }
 
@@ -67,37 +82,40 @@ export class RunSession {
   }
 
   async run(code: string, handlers: Pick<RunHandlers, 'onOutput'> & { onExchange?: (e: Exchange) => void }): Promise<RunReport> {
-    await startMockApi();
+    await controlPage();
     const runtime = getRuntime();
     const exchanges: Exchange[] = [];
     let output = '';
     setBrowserRequestHandler((request) => runtime.browserRequest(request));
-    const result = await runtime.run(
-      // Built when the run really starts (after any queued run): the clock restarts from the scenario.
-      () => {
-        this.virtualClock.set(this.clockStart + this.clockOffsetMs);
-        return {
-          code,
-          env: this.scenario.env,
-          files: this.scenario.files,
-          epilogue: epilogueFor(this.scenario.checks),
-          virtualNow: this.virtualClock.now(),
-          server: this.scenario.server,
-        };
-      },
-      {
-        onOutput: (batch) => {
-          output += batch.chunks.map((c) => c.text).join('');
-          handlers.onOutput(batch);
+    const result = await runtime
+      .run(
+        // Built when the run really starts (after any queued run): the clock restarts from the scenario.
+        () => {
+          this.virtualClock.set(this.clockStart + this.clockOffsetMs);
+          return {
+            code,
+            env: this.scenario.env,
+            files: this.scenario.files,
+            epilogue: epilogueFor(this.scenario.checks),
+            virtualNow: this.virtualClock.now(),
+            server: this.scenario.server,
+          };
         },
-        onClockAdvance: (ms) => this.virtualClock.advance(ms),
-        onExchange: (e) => {
-          exchanges.push(e);
-          handlers.onExchange?.(e);
+        {
+          onOutput: (batch) => {
+            output += batch.chunks.map((c) => c.text).join('');
+            handlers.onOutput(batch);
+            startBrowserMock();
+          },
+          onClockAdvance: (ms) => this.virtualClock.advance(ms),
+          onExchange: (e) => {
+            exchanges.push(e);
+            handlers.onExchange?.(e);
+          },
         },
-      },
-      this.scenario.timeLimitSeconds * 1000,
-    );
+        this.scenario.timeLimitSeconds * 1000,
+      )
+      .finally(startBrowserMock); // a run that printed nothing: now, when the worker is free to answer
     const judged = result.outcome === 'finished' || result.outcome === 'failed';
     const verdict = judged
       ? judge(this.scenario.checks, {

@@ -24,17 +24,27 @@ function toResponse(reply: FetchAnswer): Response {
 }
 
 /**
- * Registers and activates MSW's service worker; resolves only when interception is on, so a run
- * never starts before it (requests made earlier would not be mocked).
+ * Resolves once the mock's service worker controls the page, without loading MSW: a Python worker
+ * must be created after this (it inherits the controller), or its browser-made requests bypass the mock.
+ * Rejects with words a learner can act on.
+ */
+export async function controlPage(): Promise<void> {
+  try {
+    await registerMockServiceWorker();
+  } catch (error) {
+    throw explainStartFailure(error);
+  }
+}
+
+/**
+ * Loads MSW's page side and activates interception for this tab; resolves when it is on. Until
+ * then the service worker lets requests through, so the Python worker holds its browser-made
+ * requests until told (runtime/browser-request-gate.ts).
  */
 export function startMockApi(): Promise<void> {
   started ??= (async () => {
-    try {
-      // First, so MSW finds its worker already in control (it reloads a page that is not).
-      await registerMockServiceWorker();
-    } catch (error) {
-      throw explainStartFailure(error);
-    }
+    // First, so MSW finds its worker already in control (it reloads a page that is not).
+    await controlPage();
     shimBlockedStorage();
     // Imported only now: MSW reads localStorage when its module loads.
     const [{ http, HttpResponse, passthrough }, { setupWorker }] = await Promise.all([import('msw'), import('msw/browser')]);

@@ -6,8 +6,8 @@
  */
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
 import { PendingReplies } from './pending-replies';
-import type { Envelope, WorkerToPage } from './protocol';
-import type { RunHandlers, RunInput, RunResult, RuntimeStatus } from './run-types';
+import type { BrowserMockState, Envelope, WorkerToPage } from './protocol';
+import { cutShort, type RunHandlers, type RunInput, type RunResult, type RuntimeStatus } from './run-types';
 import { Standby } from './standby';
 import { standbyAllowed } from './standby-policy';
 import { WorkerHandle } from './worker-handle';
@@ -16,14 +16,6 @@ import { WorkerHandle } from './worker-handle';
 const DEFAULT_TIME_LIMIT_MS = 30_000;
 /** wasm memory never shrinks: past this, the worker is replaced after the run. */
 const RECYCLE_HEAP_BYTES = 768 * 1024 * 1024;
-
-/** A run that ended before Python finished it (stopped, timed out, crashed): no failure, no epilogue. */
-const cutShort = (outcome: 'stopped' | 'timed-out' | 'crashed', crashMessage?: string): RunResult => ({
-  outcome,
-  failure: null,
-  epilogueOutput: '',
-  ...(crashMessage === undefined ? {} : { crashMessage }),
-});
 
 interface ActiveRun {
   runId: number;
@@ -40,7 +32,9 @@ interface WaitingRun {
 class PythonRuntime {
   private current: WorkerHandle | null = null;
   private booted: Promise<void> | null = null;
-  private readonly standby = new Standby(import.meta.env.BASE_URL);
+  /** Whether MSW answers browser-made requests yet; every worker is told (they hold such requests until then). */
+  private browserMock: BrowserMockState | null = null;
+  private readonly standby = new Standby(() => this.createWorker());
   /** Set by the first Run: a page where nobody runs code never pays for a standby. */
   private standbyWanted = false;
   private active: ActiveRun | null = null;
@@ -64,7 +58,7 @@ class PythonRuntime {
   /** Starts a worker if needed (the standby when there is one); resolves when Python and requests are ready. */
   boot(): Promise<void> {
     if (this.booted) return this.booted;
-    const handle = this.standby.take() ?? new WorkerHandle(import.meta.env.BASE_URL);
+    const handle = this.standby.take() ?? this.createWorker();
     this.current = handle;
     this.setStatus({ state: 'booting', detail: 'Starting Python…' });
     handle.attach({
@@ -117,6 +111,13 @@ class PythonRuntime {
     return this.browserRequests.ask((requestId) => handle.post('browserRequest', { requestId, request }));
   }
 
+  /** MSW's page side is active (or failed to start): workers stop holding learner code's browser-made requests. */
+  setBrowserMock(state: BrowserMockState): void {
+    this.browserMock = state;
+    this.current?.post('browserMock', state);
+    this.standby.post('browserMock', state);
+  }
+
   /** Reads code with the worker's Python `ast` (src/doctor/analyze.py), never running it; resolves with its JSON. */
   async analyze(code: string): Promise<string> {
     await this.boot();
@@ -161,6 +162,12 @@ class PythonRuntime {
     this.current?.terminate();
     this.current = null;
     this.booted = null;
+  }
+
+  private createWorker(): WorkerHandle {
+    const handle = new WorkerHandle(import.meta.env.BASE_URL);
+    if (this.browserMock) handle.post('browserMock', this.browserMock);
+    return handle;
   }
 
   /** Boots a standby when the page is idle, once a Run has shown it is wanted and the device can afford it. */

@@ -7,7 +7,7 @@ import type { Exchange } from '../mock-api/contract';
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
 import type { ServerState } from '../mock-api/server-state';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** A file the learner's code can read during one run (e.g. `~/.netrc`). */
 export interface RunFile {
@@ -78,7 +78,15 @@ export interface PageToWorker {
   browserRequest: { requestId: number; request: FetchRequest };
   /** The 401 doctor: read `code` with Python's `ast` (src/doctor/analyze.py); the code is never run. */
   analyze: { requestId: number; code: string };
+  /**
+   * MSW's page side intercepts the browser's requests now (or could not start): until then the
+   * worker holds its browser-made requests to other origins (browser-request-gate.ts).
+   */
+  browserMock: BrowserMockState;
 }
+
+/** Whether MSW answers the requests the browser makes for learner code. */
+export type BrowserMockState = { state: 'active' } | { state: 'failed'; message: string };
 
 /** Messages the worker sends to the page. */
 export interface WorkerToPage {

@@ -12,6 +12,7 @@ import sandboxSource from './sandbox.py?raw';
 import transportSource from './transport.py?raw';
 import { ExchangeBatch } from './exchange-batch';
 import { refuseSyncXhrToMockedHosts } from './sync-xhr-guard';
+import { holdBrowserRequestsUntilMockIsActive, openBrowserRequests, refuseBrowserRequests } from './browser-request-gate';
 // Imported statically: WebKitGTK's module worker never ran a run after a dynamic import() of it.
 import * as workerMock from './worker-mock';
 import { startPython } from './python-boot';
@@ -19,6 +20,7 @@ import { startPython } from './python-boot';
 declare const self: DedicatedWorkerGlobalScope;
 
 refuseSyncXhrToMockedHosts();
+holdBrowserRequestsUntilMockIsActive();
 
 /** How often buffered output and exchanges are sent while Python runs (the page stays responsive under floods). */
 const FLUSH_INTERVAL_MS = 50;
@@ -184,6 +186,10 @@ self.onmessage = async (event: MessageEvent) => {
       post('browserResponse', { requestId: message.payload.requestId, answer });
     } else if (message.type === 'analyze')
       post('analyzed', { requestId: message.payload.requestId, json: analyzeCode(message.payload.code) });
+    else if (message.type === 'browserMock') {
+      if (message.payload.state === 'active') openBrowserRequests();
+      else refuseBrowserRequests(message.payload.message);
+    }
   } catch (error) {
     post('fatal', { message: error instanceof Error ? error.message : String(error) });
   }

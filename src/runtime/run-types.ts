@@ -25,3 +25,11 @@ export interface RunResult {
 }
 
 export type RunInput = Omit<RunRequest, 'runId'>;
+
+/** A run that ended before Python finished it (stopped, timed out, crashed): no failure, no epilogue. */
+export const cutShort = (outcome: 'stopped' | 'timed-out' | 'crashed', crashMessage?: string): RunResult => ({
+  outcome,
+  failure: null,
+  epilogueOutput: '',
+  ...(crashMessage === undefined ? {} : { crashMessage }),
+});

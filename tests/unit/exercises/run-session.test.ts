@@ -1,20 +1,35 @@
 /**
  * The run session owns the exercise's virtual clock: the page reads and watches it, moves it only
  * through the session, and every run starts from the scenario's start plus the link's offset plus
- * the learner's moves, whatever the previous run did to it. The runtime and MSW are stubbed.
+ * the learner's moves, whatever the previous run did to it. A run does not wait for MSW's page
+ * side, which starts after the first output. The runtime and MSW are stubbed.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunHandlers, RunInput } from '../../../src/runtime/run-types';
 import type { Scenario } from '../../../src/exercises/scenario-schema';
 
 const runs: RunInput[] = [];
-vi.mock('../../../src/mock-api/browser', () => ({ startMockApi: async () => {}, setBrowserRequestHandler: () => {} }));
+/** What happened, in order: the run posted, its output, MSW started, MSW reported to the runtime. */
+const events: string[] = [];
+/** MSW's page side starting: resolved by a test, or never. */
+let mswStarted: PromiseWithResolvers<undefined> | null = null;
+vi.mock('../../../src/mock-api/browser', () => ({
+  controlPage: async () => {},
+  startMockApi: () => {
+    events.push('msw starts');
+    return (mswStarted ??= Promise.withResolvers<undefined>()).promise;
+  },
+  setBrowserRequestHandler: () => {},
+}));
 vi.mock('../../../src/runtime/client', () => ({
   getRuntime: () => ({
     browserRequest: async () => null,
-    // A run whose Python sleeps an hour: the virtual clock moves, then the run finishes.
+    setBrowserMock: (state: { state: string }) => events.push(`runtime told: msw ${state.state}`),
+    // A run whose Python prints, then sleeps an hour: the virtual clock moves, then the run finishes.
     run: async (makeInput: () => RunInput, handlers: RunHandlers) => {
       runs.push(makeInput());
+      events.push('run posted');
+      handlers.onOutput({ chunks: [{ stream: 'stdout', text: 'hi\n' }], withheld: 0, skipped: 0 });
       handlers.onClockAdvance(3_600_000);
       return { outcome: 'finished', failure: null, epilogueOutput: '' };
     },
@@ -34,6 +49,7 @@ const scenario = {
 
 beforeEach(() => {
   runs.length = 0;
+  events.length = 0;
 });
 
 describe('RunSession clock', () => {
@@ -56,5 +72,23 @@ describe('RunSession clock', () => {
     await session.run('', { onOutput: () => {} });
     // The second run starts from the scenario's start plus the move, not where the first run left it.
     expect(runs.map((r) => r.virtualNow)).toEqual([START, START + 60_000]);
+  });
+});
+
+describe('RunSession and MSW', () => {
+  it("a Run waits for no MSW: its page side starts after the run's first output, once per page, and the runtime hears when it is on", async () => {
+    // A fresh module: the page's MSW starts once, and earlier tests' runs already started it there.
+    vi.resetModules();
+    mswStarted = null;
+    const { RunSession: FreshSession } = await import('../../../src/exercises/run-session');
+    const session = new FreshSession(scenario);
+    // MSW has not finished starting (and will not before the test says so): runs still end.
+    const onOutput = vi.fn(() => events.push('output shown'));
+    await session.run('', { onOutput });
+    expect(events).toEqual(['run posted', 'output shown', 'msw starts']);
+    await session.run('', { onOutput });
+    expect(events.filter((e) => e === 'msw starts')).toHaveLength(1);
+    mswStarted!.resolve(undefined);
+    await vi.waitFor(() => expect(events.at(-1)).toBe('runtime told: msw active'));
   });
 });

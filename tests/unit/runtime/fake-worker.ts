@@ -6,6 +6,8 @@ export type Behaviour = 'print' | 'loop' | 'fatal' | 'garbage';
 
 export class FakeWorker {
   static created: FakeWorker[] = [];
+  /** Every message type this worker was sent, in order. */
+  readonly received: string[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
   terminated = false;
@@ -19,6 +21,7 @@ export class FakeWorker {
   }
   postMessage(data: unknown) {
     const message = unpack<PageToWorker>(data);
+    this.received.push(message.type);
     if (message.type === 'boot')
       this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024, snapshot: { mode: 'off' } });
     if (message.type !== 'run') return;

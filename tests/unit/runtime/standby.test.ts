@@ -6,10 +6,21 @@ beforeEach(() => {
   FakeWorker.created = [];
   vi.stubGlobal('Worker', FakeWorker);
 });
-afterEach(() => vi.unstubAllGlobals());
+/** Each test's runtime, shut down after it: a standby it would boot on idle must not land in the next test. */
+let runtimes: Awaited<ReturnType<typeof freshRuntime>>[] = [];
+const fresh = async () => {
+  const runtime = await freshRuntime();
+  runtimes.push(runtime);
+  return runtime;
+};
+afterEach(() => {
+  for (const runtime of runtimes) runtime.shutDown();
+  runtimes = [];
+  vi.unstubAllGlobals();
+});
 
 it('after a first run a standby boots while idle, and Stop swaps it in without booting anew', async () => {
-  const runtime = await freshRuntime();
+  const runtime = await fresh();
   const states = statesOf(runtime);
   await runtime.run(input('print'), handlers());
   await vi.waitFor(() => expect(FakeWorker.created).toHaveLength(2), { timeout: 3000 });
@@ -22,4 +33,14 @@ it('after a first run a standby boots while idle, and Stop swaps it in without b
   expect(FakeWorker.created).toHaveLength(2);
   expect(standby.terminated).toBe(false);
   expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+});
+
+it('every worker, the standby and later ones too, is told once MSW answers browser-made requests', async () => {
+  const runtime = await fresh();
+  await runtime.run(input('print'), handlers());
+  runtime.setBrowserMock({ state: 'active' });
+  expect(FakeWorker.created[0]!.received).toContain('browserMock');
+  await vi.waitFor(() => expect(FakeWorker.created).toHaveLength(2), { timeout: 3000 });
+  // The standby was created after MSW started: told right after its boot message.
+  expect(FakeWorker.created[1]!.received.slice(0, 2)).toEqual(['boot', 'browserMock']);
 });
