@@ -173,8 +173,8 @@ class PythonRuntime {
   /** Boots a standby when the page is idle, once a Run has shown it is wanted and the device can afford it. */
   private prepareStandby() {
     if (!this.standbyWanted || !standbyAllowed()) return;
-    // Not while code runs: on two cores a booting standby would slow the learner's run.
-    this.standby.prepare(() => this.current !== null && this.active === null);
+    // Not while code runs or the runtime that replaced a stopped one boots: on two cores it slows both.
+    this.standby.prepare(() => this.current !== null && this.status.state === 'ready' && this.active === null);
   }
 
   private finish(result: RunResult) {

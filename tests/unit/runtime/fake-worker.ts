@@ -6,6 +6,8 @@ export type Behaviour = 'print' | 'loop' | 'fatal' | 'garbage';
 
 export class FakeWorker {
   static created: FakeWorker[] = [];
+  /** How long the next workers take to report "booted". */
+  static bootMs = 5;
   /** Every message type this worker was sent, in order. */
   readonly received: string[] = [];
   onmessage: ((event: { data: unknown }) => void) | null = null;
@@ -16,14 +18,14 @@ export class FakeWorker {
   constructor() {
     FakeWorker.created.push(this);
   }
-  private send<K extends keyof WorkerToPage>(type: K, payload: WorkerToPage[K]) {
-    setTimeout(() => !this.terminated && this.onmessage?.({ data: pack<WorkerToPage, K>(type, payload) }), 5);
+  private send<K extends keyof WorkerToPage>(type: K, payload: WorkerToPage[K], delayMs = 5) {
+    setTimeout(() => !this.terminated && this.onmessage?.({ data: pack<WorkerToPage, K>(type, payload) }), delayMs);
   }
   postMessage(data: unknown) {
     const message = unpack<PageToWorker>(data);
     this.received.push(message.type);
     if (message.type === 'boot')
-      this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024, snapshot: { mode: 'off' } });
+      this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024, snapshot: { mode: 'off' } }, FakeWorker.bootMs);
     if (message.type !== 'run') return;
     const { runId, code } = message.payload;
     const behaviour = code as Behaviour;

@@ -4,6 +4,7 @@ import { aRunIsLooping, FakeWorker, freshRuntime, handlers, input, statesOf } fr
 
 beforeEach(() => {
   FakeWorker.created = [];
+  FakeWorker.bootMs = 5;
   vi.stubGlobal('Worker', FakeWorker);
 });
 /** Each test's runtime, shut down after it: a standby it would boot on idle must not land in the next test. */
@@ -33,6 +34,25 @@ it('after a first run a standby boots while idle, and Stop swaps it in without b
   expect(FakeWorker.created).toHaveLength(2);
   expect(standby.terminated).toBe(false);
   expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+});
+
+it('no standby boots while the runtime that replaced a stopped one is still booting', async () => {
+  const runtime = await fresh();
+  const states = statesOf(runtime);
+  const looping = runtime.run(input('loop'), handlers());
+  await aRunIsLooping();
+  // Stop before any standby exists: the replacement boots from scratch, slowly.
+  FakeWorker.bootMs = 1500;
+  runtime.stop();
+  expect((await looping).outcome).toBe('stopped');
+  expect(FakeWorker.created).toHaveLength(2);
+  // The page is idle (the standby's idle callback falls back to 1 s) while the replacement boots.
+  await new Promise((resolve) => setTimeout(resolve, 1300));
+  expect(states.at(-1)).toBe('booting');
+  expect(FakeWorker.created).toHaveLength(2);
+  // Once it is ready, the standby follows.
+  FakeWorker.bootMs = 5;
+  await vi.waitFor(() => expect(FakeWorker.created).toHaveLength(3), { timeout: 4000 });
 });
 
 it('every worker, the standby and later ones too, is told once MSW answers browser-made requests', async () => {
