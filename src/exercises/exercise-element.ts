@@ -41,7 +41,8 @@ export class ExerciseElement extends HTMLElement {
     const seen = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         seen.disconnect();
-        idle(() => void this.status.preboot());
+        // Then what a Run needs on the page, so the click finds it loaded (not MSW: see run-session.ts).
+        idle(() => void this.status.preboot().then(() => this.runner.preload()));
       }
     });
     seen.observe(this);

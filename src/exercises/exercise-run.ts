@@ -55,6 +55,11 @@ export class ExerciseRunner {
     if (this.options.inspector) void import('../inspector/index').catch(() => undefined);
   }
 
+  /** Python is ready on this page: load this exercise's run session now rather than on the click. */
+  preload(): void {
+    void this.getSession().catch(() => undefined);
+  }
+
   async run(code: string): Promise<void> {
     const { host, runButton, stopButton, output, status } = this.parts;
     if (runButton.disabled) return;
@@ -66,9 +71,10 @@ export class ExerciseRunner {
     status.runStarted();
     try {
       const session = await this.getSession();
-      const inspector = await this.getInspector(session);
-      inspector?.clear();
-      const exchanges = batched<Exchange>((items) => items.forEach((e) => inspector?.add(e)), EXCHANGE_BATCH_MS);
+      // The HTTP log loads beside the run, not before it: its first requests wait for it here.
+      const inspector = this.getInspector(session).catch(() => null);
+      void inspector.then((log) => log?.clear());
+      const exchanges = batched<Exchange>((items) => void inspector.then((log) => items.forEach((e) => log?.add(e))), EXCHANGE_BATCH_MS);
       const { result, verdict } = await session
         .run(code, {
           onOutput: (batch) => output.append(batch.chunks, batch),
