@@ -7,7 +7,8 @@
  * A Run waits for nothing but the service worker's control of the page (the Python worker must
  * inherit it) and Python itself: MSW's page side (≈ 140 KB) starts after the run's first output,
  * and until it is active the worker holds the browser-made requests of learner code, which no run
- * could have had answered sooner (the worker answers them between runs).
+ * could have had answered sooner (the worker answers them between runs). The first run's end waits
+ * for the rest of MSW's start (at most BROWSER_MOCK_WAIT_MS).
  */
 import type { Exchange } from '../mock-api/contract';
 import { controlPage, setBrowserRequestHandler, startMockApi } from '../mock-api/browser';
@@ -18,6 +19,8 @@ import { epilogueFor, judge, type Verdict } from './checks';
 import type { Scenario } from './scenario-schema';
 
 let browserMock: Promise<void> | null = null;
+/** The longest a run's end waits for MSW's page side to finish starting (it never blocks a run). */
+const BROWSER_MOCK_WAIT_MS = 3000;
 
 /** Starts MSW's page side once per page, and tells the runtime's workers when it is on (or why not). */
 function startBrowserMock(): void {
@@ -25,6 +28,14 @@ function startBrowserMock(): void {
     () => getRuntime().setBrowserMock({ state: 'active' }),
     (error: unknown) => getRuntime().setBrowserMock({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );
+}
+
+/** MSW's page side has started (or failed to), or BROWSER_MOCK_WAIT_MS have passed. */
+async function browserMockStarted(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, BROWSER_MOCK_WAIT_MS)));
+  await Promise.race([browserMock, limit]);
+  clearTimeout(timer);
 }
 
 export interface RunReport {
@@ -116,6 +127,9 @@ export class RunSession {
         this.scenario.timeLimitSeconds * 1000,
       )
       .finally(startBrowserMock); // a run that printed nothing: now, when the worker is free to answer
+    // The first run's end (not its output) waits for the rest of MSW's start, so a page left right
+    // after it does not cut MSW's load off (Firefox reports that as a page error).
+    await browserMockStarted();
     const judged = result.outcome === 'finished' || result.outcome === 'failed';
     const verdict = judged
       ? judge(this.scenario.checks, {

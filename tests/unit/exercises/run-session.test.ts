@@ -17,7 +17,7 @@ vi.mock('../../../src/mock-api/browser', () => ({
   controlPage: async () => {},
   startMockApi: () => {
     events.push('msw starts');
-    return (mswStarted ??= Promise.withResolvers<undefined>()).promise;
+    return mswStarted ? mswStarted.promise : Promise.resolve();
   },
   setBrowserRequestHandler: () => {},
 }));
@@ -76,19 +76,23 @@ describe('RunSession clock', () => {
 });
 
 describe('RunSession and MSW', () => {
-  it("a Run waits for no MSW: its page side starts after the run's first output, once per page, and the runtime hears when it is on", async () => {
+  it("a Run waits for no MSW: its page side starts after the run's first output, once per page; the first run's end waits for it", async () => {
     // A fresh module: the page's MSW starts once, and earlier tests' runs already started it there.
     vi.resetModules();
-    mswStarted = null;
+    mswStarted = Promise.withResolvers<undefined>();
     const { RunSession: FreshSession } = await import('../../../src/exercises/run-session');
     const session = new FreshSession(scenario);
-    // MSW has not finished starting (and will not before the test says so): runs still end.
+    // MSW has not finished starting (and will not before the test says so): the run is posted and
+    // prints first; only its end waits for MSW.
     const onOutput = vi.fn(() => events.push('output shown'));
-    await session.run('', { onOutput });
-    expect(events).toEqual(['run posted', 'output shown', 'msw starts']);
+    let ended = false;
+    const first = session.run('', { onOutput }).then(() => (ended = true));
+    await vi.waitFor(() => expect(events).toEqual(['run posted', 'output shown', 'msw starts']));
+    expect(ended).toBe(false);
+    mswStarted.resolve(undefined);
+    await first;
+    expect(events.at(-1)).toBe('runtime told: msw active');
     await session.run('', { onOutput });
     expect(events.filter((e) => e === 'msw starts')).toHaveLength(1);
-    mswStarted!.resolve(undefined);
-    await vi.waitFor(() => expect(events.at(-1)).toBe('runtime told: msw active'));
   });
 });
