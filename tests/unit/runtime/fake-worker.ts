@@ -25,7 +25,11 @@ export class FakeWorker {
     const message = unpack<PageToWorker>(data);
     this.received.push(message.type);
     if (message.type === 'boot')
-      this.send('booted', { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024, snapshot: { mode: 'off' } }, FakeWorker.bootMs);
+      this.send(
+        'booted',
+        { python: '3.14.2', packages: {}, bootMs: 1, heapBytes: 30 * 1024 * 1024, snapshot: { mode: 'off' } },
+        FakeWorker.bootMs,
+      );
     if (message.type !== 'run') return;
     const { runId, code } = message.payload;
     const behaviour = code as Behaviour;
