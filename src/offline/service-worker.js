@@ -1,7 +1,7 @@
 /**
  * The site's one service worker (`<base>sw.js`): the offline course, then MSW's unmodified worker.
  *
- * The build (scripts/lib/offline-integration.mjs) writes `self.FIX401_OFFLINE = { build, pages,
+ * The build (scripts/lib/offline-manifest.mjs) writes `self.FIX401_OFFLINE = { build, pages,
  * assets }` in front of this file. A scope holds one worker, so ours registers its listeners first
  * and imports MSW's after them: same-origin GETs (the site's own files) are answered here and never
  * reach MSW; everything else (the practice hosts, other hosts, non-GETs) goes to MSW as before.
