@@ -37,11 +37,11 @@ test('progress shows in the lesson list and survives export and import', async (
   await other.goto('/progress/');
   await expect(other.locator('[data-progress-item="missing-credentials"] .progress-state')).toHaveText('not started');
   await other.locator('[data-import]').setInputFiles(file);
-  await expect(other.getByRole('status')).toContainText('Imported');
+  await expect(other.locator('main').getByRole('status')).toContainText('Imported');
   await expect(other.locator('[data-progress-item="missing-credentials"] .progress-state')).toHaveText('solved');
   await other
     .locator('[data-import]')
     .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-  await expect(other.getByRole('status')).toContainText('not a Fix401 progress file');
+  await expect(other.locator('main').getByRole('status')).toContainText('not a Fix401 progress file');
   await fresh.close();
 });
