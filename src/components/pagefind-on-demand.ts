@@ -21,6 +21,8 @@ export class PagefindUI {
     const prefetch = () => void loadUi().catch(() => undefined);
     button?.addEventListener('pointerenter', prefetch, { once: true });
     button?.addEventListener('focus', prefetch, { once: true });
+    // Pointing at the button prefetches only from now on (Starlight builds this when the page goes idle).
+    dialog.dataset.searchPrefetch = 'armed';
     let built = false;
     const build = async () => {
       if (built || !dialog.open) return;

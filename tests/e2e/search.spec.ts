@@ -25,6 +25,8 @@ test('the search UI loads when the search opens, not before, and Ctrl+K finds a 
 
 test('pointing at the search button fetches the search UI, and clicking it opens a working search', async ({ page }) => {
   await page.goto('/lessons/what-401-means/');
+  // Starlight sets search up when the page goes idle, which a booting Python can delay: point after that.
+  await page.locator('dialog[data-search-prefetch="armed"]').waitFor({ state: 'attached' });
   const searchUi = page.waitForRequest((r) => isSearchUi(r.url()));
   await page.getByRole('button', { name: 'Search' }).hover();
   await searchUi;
