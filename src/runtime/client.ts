@@ -84,7 +84,10 @@ class PythonRuntime {
     this.waiting.add(waiting);
     const result = this.queue.then(async () => {
       try {
-        await this.boot();
+        const booting = this.boot();
+        // Python is still starting: it should be ready for this run before anything else.
+        if (this.status.state === 'booting') this.current?.post('runWaiting', {});
+        await booting;
       } finally {
         this.waiting.delete(waiting);
       }

@@ -73,6 +73,11 @@ export interface SnapshotReport {
 /** Messages the page sends to the worker. */
 export interface PageToWorker {
   boot: { baseUrl: string };
+  /**
+   * A learner's run waits for this worker's boot: it skips what pays off only later (taking the
+   * memory snapshot, the hidden warm-up run), so the run starts sooner. A later boot takes the snapshot.
+   */
+  runWaiting: Record<string, never>;
   run: RunRequest;
   /** A request the browser itself made (js.fetch, pyfetch), forwarded by MSW to this run's mock API. */
   browserRequest: { requestId: number; request: FetchRequest };

@@ -137,6 +137,7 @@ async function restore(loadPyodide: LoadPyodide, options: Parameters<LoadPyodide
 /**
  * Boots Python (restored when a snapshot of this runtime is stored). `boot` is the normal boot,
  * given the options that let it be snapshotted (none when no snapshot can be kept); it must load `requests`.
+ * `snapshotWanted` is asked once booted: taking one costs 0.3–1.2 s that a waiting run should not pay.
  */
 export async function startPython(
   loadPyodide: LoadPyodide,
@@ -144,6 +145,7 @@ export async function startPython(
   pyodideUrl: string,
   urls: RuntimeUrls,
   boot: (snapshotting: Parameters<LoadPyodide>[0]) => Promise<PyodideAPI>,
+  snapshotWanted: () => boolean = () => true,
 ): Promise<StartedPython> {
   const key = runtimeKey(urls);
   const url = key ? snapshotUrl(pyodideUrl, key) : null;
@@ -166,6 +168,8 @@ export async function startPython(
   const py = await boot(url ? { _makeSnapshot: true, jsglobals: workerGlobals() } : {});
   py.runPython(PRELUDE);
   if (!url) return { py, snapshot: report, store: async () => {} };
+  if (!snapshotWanted())
+    return { py, snapshot: { mode: 'off', rejected: 'not taken: a run was waiting for this boot' }, store: async () => {} };
   let parts: Uint8Array[] | null = null;
   try {
     const started = performance.now();

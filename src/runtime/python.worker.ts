@@ -30,6 +30,8 @@ let runSandbox: ((...args: unknown[]) => unknown) | null = null;
 /** transport.py's switch for the 401 doctor's replay mode (any host answers). */
 let setAnyHost: ((flag: boolean) => void) | null = null;
 let currentRunId = -1;
+/** The page has a run waiting for this boot (`runWaiting`): be ready first, the rest can wait. */
+let runWaiting = false;
 /** The current run's exchanges, on their way to the page. */
 let exchanges: ExchangeBatch | null = null;
 
@@ -79,18 +81,25 @@ async function boot(baseUrl: string) {
     lockFileURL: pyodideUrl + __FIX401_RUNTIME__.lock,
     packageBaseUrl: pyodideUrl,
   };
-  const started = await startPython(loadPyodide, options, pyodideUrl, __FIX401_RUNTIME__, async (snapshotting) => {
-    // `packages` downloads the wheels while the interpreter starts, instead of after it.
-    const booted = await loadPyodide({ ...options, packages: ['requests'], ...snapshotting });
-    if (!('requests' in booted.loadedPackages)) {
-      // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
-      post('progress', { detail: 'Loading requests…' });
-      const loadErrors: string[] = [];
-      await booted.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
-      if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
-    }
-    return booted;
-  });
+  const started = await startPython(
+    loadPyodide,
+    options,
+    pyodideUrl,
+    __FIX401_RUNTIME__,
+    async (snapshotting) => {
+      // `packages` downloads the wheels while the interpreter starts, instead of after it.
+      const booted = await loadPyodide({ ...options, packages: ['requests'], ...snapshotting });
+      if (!('requests' in booted.loadedPackages)) {
+        // Loading again is the way to learn why it failed (loadPyodide only logs to the console).
+        post('progress', { detail: 'Loading requests…' });
+        const loadErrors: string[] = [];
+        await booted.loadPackage(['requests'], { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
+        if (loadErrors.length) throw new Error(`could not load the Python packages: ${loadErrors.join('; ')}`);
+      }
+      return booted;
+    },
+    () => !runWaiting,
+  );
   const py = started.py;
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
@@ -112,7 +121,7 @@ async function boot(baseUrl: string) {
   setAnyHost = (py.pyimport('fix401_transport') as { set_any_host: (flag: boolean) => void }).set_any_host;
   const versions = (sandbox.versions() as { toJs: (o: object) => Record<string, string> }).toJs({ dict_converter: Object.fromEntries });
   pyodide = py;
-  warmUp();
+  if (!runWaiting) warmUp(); // a waiting run does what it would, and should not wait behind it
   post('booted', {
     python: py.runPython('import sys; sys.version.split()[0]') as string,
     packages: versions,
@@ -206,6 +215,7 @@ self.onmessage = async (event: MessageEvent) => {
   try {
     const message = unpack<PageToWorker>(event.data);
     if (message.type === 'boot') await boot(message.payload.baseUrl);
+    else if (message.type === 'runWaiting') runWaiting = true;
     else if (message.type === 'run') run(message.payload);
     else if (message.type === 'browserRequest') {
       const answer = pyodide ? workerMock.answerFetch(message.payload.request) : null;

@@ -161,3 +161,18 @@ for (const how of ['cut short', 'pyodide magic', 'a file moved'] as const) {
     expect((await boots(page)).map((b) => b.snapshot.mode)).toEqual(['restored']);
   });
 }
+
+test('a Run pressed while Python boots does not wait for the snapshot: the standby boot takes it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await recordBoots(page);
+  await page.goto('/playground/?scenario=anatomy-json-body&code=starter');
+  const exercise = page.locator('fix401-exercise');
+  // At once, while the pre-boot is still starting Python.
+  await expect(exercise.locator('[data-part="runtime"]')).not.toContainText('ready');
+  expect(await run(exercise)).toMatch(/^415$/m);
+  const [first] = await boots(page);
+  expect(first!.snapshot).toEqual({ mode: 'off', rejected: 'not taken: a run was waiting for this boot' });
+  // The standby boots once the page is idle after the run, with no snapshot stored yet: it takes one.
+  await expect.poll(async () => (await boots(page)).map((b) => b.snapshot.mode), { timeout: 90_000 }).toEqual(['off', 'made']);
+  await snapshotStored(page);
+});

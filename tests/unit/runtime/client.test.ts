@@ -22,6 +22,20 @@ describe('PythonRuntime', () => {
     expect(order).toEqual(['ran 1\n', 'ran 2\n']);
   });
 
+  it('a run that waits for the boot tells the worker (it skips the snapshot and warm-up); a run after it does not', async () => {
+    const runtime = await freshRuntime();
+    expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+    expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+    expect(FakeWorker.created[0]!.received).toEqual(['boot', 'runWaiting', 'run', 'run']);
+  });
+
+  it('a boot started ahead of any run (the pre-boot) is not told a run waits', async () => {
+    const runtime = await freshRuntime();
+    await runtime.boot();
+    expect((await runtime.run(input('print'), handlers())).outcome).toBe('finished');
+    expect(FakeWorker.created[0]!.received).toEqual(['boot', 'run']);
+  });
+
   it("a time limit ends only its own run: another exercise's queued run still runs", async () => {
     const runtime = await freshRuntime();
     const looping = runtime.run(input('loop'), handlers(), 50);
