@@ -43,11 +43,15 @@ export function rememberRuntimeLoaded(): void {
 }
 
 /**
- * Python's runtime, the bulk of the course, has just been downloaded (pre-boot or a Run): the rest
- * (every page and bundle) is saved for offline use in the background, unless this connection should
- * not spend data unasked (then the learner's "Make available offline" does it) or the exercise is
- * embedded in another site's page.
+ * The learner ran code, so Python's runtime (the bulk of the course) is downloaded and in use: the
+ * rest (every page and bundle) is saved for offline use in the background, unless this connection
+ * should not spend data unasked (then the learner's "Make available offline" does it) or the
+ * exercise is embedded in another site's page. Not at the idle pre-boot: a first visit that only
+ * reads stays within its data budget (docs/performance.md). Once per page.
  */
 export function offerOfflineCopy(nav: Navigator = navigator): void {
-  if (prebootAllowed(nav) && window.top === window) requestOfflineCopy();
+  if (offlineCopyOffered || !prebootAllowed(nav) || window.top !== window) return;
+  offlineCopyOffered = true;
+  requestOfflineCopy();
 }
+let offlineCopyOffered = false;

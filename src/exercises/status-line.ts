@@ -13,6 +13,8 @@ export class StatusLine {
   private downloadNotice: string | null = null;
   private watched: Promise<void> | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** Saves the course for offline use after a run (set once the status is watched). */
+  private offerOfflineCopy: (() => void) | null = null;
 
   constructor(private readonly el: HTMLElement) {}
 
@@ -31,11 +33,11 @@ export class StatusLine {
   watch(): Promise<void> {
     this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(
       ([{ getRuntime }, { rememberRuntimeLoaded, offerOfflineCopy }]) => {
+        this.offerOfflineCopy = offerOfflineCopy;
         getRuntime().onStatus((status) => {
           this.booting = status.state === 'booting';
           if (status.state === 'ready') {
             rememberRuntimeLoaded();
-            offerOfflineCopy();
             this.downloadNotice = null;
           }
           this.runtimeText = runtimeStatusText(status, this.downloadNotice);
@@ -59,5 +61,7 @@ export class StatusLine {
     clearInterval(this.ticker);
     this.running = false;
     this.el.textContent = this.runtimeText;
+    // Not on "ready": a first visit that only reads (the idle pre-boot) does not download the course too.
+    this.offerOfflineCopy?.();
   }
 }

@@ -55,8 +55,12 @@ test('after one visit the course works offline: an exercise from starter to solu
   await page.goto('/lessons/missing-credentials/');
   const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
   await exercise.scrollIntoViewIfNeeded();
-  // Pre-boot downloads Python once an exercise is on screen; then the rest of the course is saved in the background.
+  // Pre-boot downloads Python once an exercise is on screen, and nothing more while the learner only reads.
   await expect(exercise.locator('[data-part="runtime"]')).toContainText(/Python 3\.\d+\.\d+ ready/, { timeout: 90_000 });
+  await page.waitForTimeout(2000);
+  await expect(offlineStatus(page)).toHaveText(''); // neither saving nor saved: it offers "Make available offline"
+  // The first Run saves the rest of the course in the background.
+  expect(await run(exercise)).toMatch(/^401$/m);
   await expect(offlineStatus(page)).toHaveText('Available offline', { timeout: 180_000 });
   await expect(offlineStatus(page)).toHaveAttribute('role', 'status');
 
@@ -140,6 +144,7 @@ test('a new deploy waits while a page is open (which keeps working), offers a re
     await page.goto(`${origin}/lessons/missing-credentials/`);
     const exercise = page.locator('fix401-exercise[data-mode="exercise"]').first();
     await exercise.scrollIntoViewIfNeeded();
+    expect(await run(exercise)).toMatch(/^401$/m);
     await expect(offlineStatus(page)).toHaveText('Available offline', { timeout: 180_000 });
     const before = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 
