@@ -6,7 +6,7 @@
 // and the lock's, nothing else. File names stay as they are: Pyodide reads a wheel's name and
 // version from its file name, and its loader takes only the part after the last `/`.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const CORE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm'];
@@ -22,7 +22,7 @@ const digest = (...parts) => {
 };
 
 /**
- * @typedef {{ core: string, stdlib: string, lock: string }} RuntimeUrls  paths relative to `<base>pyodide/`
+ * @typedef {{ core: string, stdlib: string, lock: string, fetchedBytes: number }} RuntimeUrls  paths relative to `<base>pyodide/`, and the size of what the worker fetches
  * @typedef {{ moves: Array<{ from: string, to: string }>, lockPath: string, lockText: string, urls: RuntimeUrls, unserved: string[] }} RuntimePlan
  */
 
@@ -46,14 +46,24 @@ export function planRuntimeAssets(dir) {
   }
   const lockText = JSON.stringify(lock, null, 1);
   const lockPath = `${digest(lockText)}/${LOCK}`;
+  // What the worker fetches with fetch() (its download meter's total); pyodide.mjs and
+  // pyodide.asm.mjs are loaded with import().
+  const fetched = ['pyodide.asm.wasm', STDLIB, ...Object.values(lock.packages).map((entry) => entry.file_name.split('/').pop())];
+  const fetchedBytes = fetched.reduce((sum, name) => sum + statSync(join(dir, name)).size, Buffer.byteLength(lockText));
   const planned = new Set([...moves.map((m) => m.from), LOCK, ...NOT_SERVED]);
   const unexpected = readdirSync(dir).filter((name) => !planned.has(name) && !/^[0-9a-f]{16}$/.test(name));
   if (unexpected.length) throw new Error(`runtime-assets: ${dir} holds files the plan does not know: ${unexpected.join(', ')}`);
-  return { moves, lockPath, lockText, urls: { core: `${coreDir}/`, stdlib: stdlibPath, lock: lockPath }, unserved: NOT_SERVED };
+  return {
+    moves,
+    lockPath,
+    lockText,
+    urls: { core: `${coreDir}/`, stdlib: stdlibPath, lock: lockPath, fetchedBytes },
+    unserved: NOT_SERVED,
+  };
 }
 
 /** What the worker uses in `astro dev`, where public/pyodide/ is served as provisioned. */
-export const UNVERSIONED_URLS = { core: '', stdlib: STDLIB, lock: LOCK };
+export const UNVERSIONED_URLS = { core: '', stdlib: STDLIB, lock: LOCK, fetchedBytes: 0 };
 
 /**
  * Moves a built site's pyodide/ files to their versioned paths (after `astro build` copied public/).

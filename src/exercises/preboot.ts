@@ -7,7 +7,7 @@
 import { registerMockServiceWorker } from '../mock-api/service-worker';
 import { requestOfflineCopy } from '../offline/offline-client';
 import { getRuntime } from '../runtime/client';
-import { prebootAllowed, RUNTIME_DOWNLOAD_MB } from '../runtime/standby-policy';
+import { prebootAllowed } from '../runtime/standby-policy';
 
 /** 'booted', or 'skipped' when this connection should not download the runtime unasked. */
 export async function preboot(nav: Navigator = navigator): Promise<'booted' | 'skipped'> {
@@ -22,8 +22,9 @@ export async function preboot(nav: Navigator = navigator): Promise<'booted' | 's
 const LOADED_KEY = 'fix401:runtime-loaded';
 
 /**
- * What the status line says while the first Run boots a runtime that pre-boot skipped, or null
- * when this browser has booted Python before (the download is then probably cached).
+ * What the status line says while the first Run boots a runtime that pre-boot skipped, until the
+ * worker reports the download's size and progress; null when this browser has booted Python before
+ * (the download is then probably cached).
  */
 export function downloadNotice(): string | null {
   try {
@@ -31,7 +32,7 @@ export function downloadNotice(): string | null {
   } catch {
     // storage blocked: say it, a cached runtime only makes the notice short-lived
   }
-  return `Downloading Python (≈ ${RUNTIME_DOWNLOAD_MB} MB)…`;
+  return 'Downloading Python…';
 }
 
 export function rememberRuntimeLoaded(): void {

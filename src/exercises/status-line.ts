@@ -9,7 +9,7 @@ export class StatusLine {
   private runtimeText = '';
   private booting = false;
   private running = false;
-  /** Shown while Python boots when pre-boot skipped the download (data saving, slow link). */
+  /** Shown while Python boots when pre-boot skipped the download (data saving, slow link), until its progress arrives. */
   private downloadNotice: string | null = null;
   private watched: Promise<void> | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -38,9 +38,14 @@ export class StatusLine {
           this.booting = status.state === 'booting';
           if (status.state === 'ready') {
             rememberRuntimeLoaded();
-            this.downloadNotice = null;
           }
           this.runtimeText = runtimeStatusText(status, this.downloadNotice);
+          const downloading = status.state === 'booting' && status.download !== undefined;
+          // Once the download is measured (or over), the notice has said its part.
+          if (status.state === 'ready' || downloading) this.downloadNotice = null;
+          // A live region that changes a few times a second: screen readers hear the step after the download.
+          if (downloading) this.el.setAttribute('aria-busy', 'true');
+          else this.el.removeAttribute('aria-busy');
           if (!this.running || this.booting) this.el.textContent = this.runtimeText;
         });
       },

@@ -62,7 +62,7 @@ class PythonRuntime {
     this.current = handle;
     this.setStatus({ state: 'booting', detail: 'Starting Python…' });
     handle.attach({
-      progress: (detail) => this.current === handle && this.setStatus({ state: 'booting', detail }),
+      progress: (step) => this.current === handle && this.setStatus({ state: 'booting', ...step }),
       message: (message) => this.current === handle && this.receive(message),
       failed: (reason) => this.current === handle && this.crash(reason),
     });

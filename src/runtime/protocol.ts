@@ -70,6 +70,15 @@ export interface SnapshotReport {
   bytes?: number;
 }
 
+/**
+ * Python's runtime files received so far, decompressed, against their total size as built (null in
+ * `astro dev`): ./download-meter.ts.
+ */
+export interface DownloadProgress {
+  receivedBytes: number;
+  totalBytes: number | null;
+}
+
 /** Messages the page sends to the worker. */
 export interface PageToWorker {
   boot: { baseUrl: string };
@@ -95,8 +104,8 @@ export type BrowserMockState = { state: 'active' } | { state: 'failed'; message:
 
 /** Messages the worker sends to the page. */
 export interface WorkerToPage {
-  /** A boot step, in words the status line shows. */
-  progress: { detail: string };
+  /** A boot step, in words the status line shows; `download` while Python's files arrive from the network. */
+  progress: { detail: string; download?: DownloadProgress };
   /**
    * `heapBytes`: wasm memory once booted (the benchmark reports a standby's cost with it);
    * `snapshot`: whether Python was restored from a stored snapshot or booted (and snapshotted).

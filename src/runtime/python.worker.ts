@@ -16,6 +16,7 @@ import { holdBrowserRequestsUntilMockIsActive, openBrowserRequests, refuseBrowse
 // Imported statically: WebKitGTK's module worker never ran a run after a dynamic import() of it.
 import * as workerMock from './worker-mock';
 import { startPython } from './python-boot';
+import { meterDownloads } from './download-meter';
 import { DEFAULT_SERVER_STATE } from '../mock-api/server-state';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -69,10 +70,15 @@ const wasmBytes = (py: PyodideAPI) => (py as unknown as { _module: { HEAP8: Int8
 
 async function boot(baseUrl: string) {
   const bootStarted = performance.now();
-  post('progress', { detail: 'Starting Python and loading requests…' });
+  const starting = 'Starting Python and loading requests…';
+  post('progress', { detail: starting });
   // Pyodide resolves package URLs against packageBaseUrl, which must be absolute. The build puts
   // each file under a content-versioned path (scripts/lib/runtime-assets.mjs).
   const pyodideUrl = new URL(`${baseUrl}pyodide/`, self.location.href).href;
+  // How much of Python's files has arrived, while they come from the network (a cached boot reports nothing).
+  const meter = meterDownloads(self, pyodideUrl, __FIX401_RUNTIME__.fetchedBytes || null, (download) =>
+    post('progress', download.receivedBytes >= (download.totalBytes ?? Infinity) ? { detail: starting } : { detail: starting, download }),
+  );
   const indexURL = pyodideUrl + __FIX401_RUNTIME__.core;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
   const options = {
@@ -100,6 +106,7 @@ async function boot(baseUrl: string) {
     },
     () => !runWaiting,
   );
+  meter.stop();
   const py = started.py;
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });

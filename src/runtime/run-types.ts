@@ -1,11 +1,11 @@
 /** What the page-side runtime (client.ts) tells its callers: its status, and how a run went. */
 import type { Exchange } from '../mock-api/contract';
 import type { OutputBatch } from './output-buffer';
-import type { RunRequest, WorkerToPage } from './protocol';
+import type { DownloadProgress, RunRequest, WorkerToPage } from './protocol';
 
 export type RuntimeStatus =
   | { state: 'idle' }
-  | { state: 'booting'; detail: string }
+  | { state: 'booting'; detail: string; download?: DownloadProgress }
   | { state: 'ready'; python: string; packages: Record<string, string>; bootMs: number }
   | { state: 'failed'; message: string };
 

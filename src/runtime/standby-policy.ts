@@ -3,7 +3,7 @@
  *
  * - The idle pre-boot (./preboot.ts) fetches the runtime (≈ 6 MB on the wire on a first visit, see
  *   docs/performance.md) when a lesson's exercise comes on screen: not when the browser asks to save
- *   data or reports a 2g-class link. The first Run then downloads it and says so.
+ *   data or reports a 2g-class link. The first Run then downloads it and shows its progress.
  * - A standby worker (a second, already booted Python, ≈ 30 MB of wasm plus its JS heap) makes Stop,
  *   the time limit and a crash swap in a ready runtime at once instead of booting one for 1.4–3.4 s.
  *   Not on a data-saving or slow link either (each boot would fetch the runtime again if it is not
@@ -16,9 +16,6 @@ interface NetworkInformationLike {
 
 /** Devices reporting less memory than this (GB, `navigator.deviceMemory`) get no standby. */
 const MIN_DEVICE_MEMORY_GB = 4;
-
-/** What a first visit downloads to run Python (wasm, stdlib zip and wheels, compressed), in MB. */
-export const RUNTIME_DOWNLOAD_MB = 6;
 
 /**
  * The browser asks to save data (`navigator.connection.saveData`, the Save-Data setting) or reports

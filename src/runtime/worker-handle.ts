@@ -8,7 +8,7 @@ import { pack, unpack, type Envelope, type PageToWorker, type WorkerToPage } fro
 export type BootInfo = WorkerToPage['booted'];
 
 export interface WorkerEvents {
-  progress(detail: string): void;
+  progress(step: WorkerToPage['progress']): void;
   message(message: Envelope<WorkerToPage>): void;
   /** The worker died, reported `fatal`, or sent something that is not a message of this protocol. */
   failed(reason: string): void;
@@ -32,7 +32,7 @@ export class WorkerHandle {
           this.fail(error instanceof Error ? error.message : String(error), reject);
           return;
         }
-        if (message.type === 'progress') this.events.progress?.(message.payload.detail);
+        if (message.type === 'progress') this.events.progress?.(message.payload);
         else if (message.type === 'booted') resolve(message.payload);
         else if (message.type === 'fatal') this.fail(message.payload.message, reject);
         else this.events.message?.(message);

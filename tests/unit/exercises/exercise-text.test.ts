@@ -6,7 +6,7 @@ import { verdictText } from '../../../src/exercises/verdict-text';
 
 describe('runtime status text', () => {
   it('says what Python is doing, and replaces the first boot step with the download when pre-boot skipped it', () => {
-    const download = 'Downloading Python (≈ 6 MB)…';
+    const download = 'Downloading Python…';
     expect(runtimeStatusText({ state: 'booting', detail: 'Starting Python and loading requests…' }, null)).toBe(
       'Starting Python and loading requests…',
     );
@@ -15,6 +15,19 @@ describe('runtime status text', () => {
     expect(runtimeStatusText({ state: 'ready', python: '3.14.2', packages: {}, bootMs: 800 }, download)).toBe('Python 3.14.2 ready');
     expect(runtimeStatusText({ state: 'failed', message: 'wasm trap' }, null)).toBe('Python stopped: wasm trap');
     expect(runtimeStatusText({ state: 'idle' }, download)).toBe('');
+  });
+
+  it('shows how much of Python has arrived, in place of the notice, as MB with one decimal', () => {
+    const booting = (receivedBytes: number, totalBytes: number | null) => ({
+      state: 'booting' as const,
+      detail: 'Starting Python and loading requests…',
+      download: { receivedBytes, totalBytes },
+    });
+    expect(runtimeStatusText(booting(3_140_000, 15_300_000), 'Downloading Python…')).toBe('Downloading Python: 3.1 of 15.3 MB');
+    expect(runtimeStatusText(booting(0, 15_300_000), null)).toBe('Downloading Python: 0.0 of 15.3 MB');
+    // No total (astro dev), or more than the build said (another file was fetched): what arrived.
+    expect(runtimeStatusText(booting(2_500_000, null), null)).toBe('Downloading Python: 2.5 MB');
+    expect(runtimeStatusText(booting(16_000_000, 15_300_000), null)).toBe('Downloading Python: 16.0 MB');
   });
 
   it('shows a running timer only after 2 s, in whole seconds', () => {

@@ -48,7 +48,7 @@ describe('preboot', () => {
       expect(await preboot(nav({ saveData: true }))).toBe('skipped');
       expect(register).not.toHaveBeenCalled();
       expect(boot).not.toHaveBeenCalled();
-      expect(downloadNotice()).toBe('Downloading Python (≈ 6 MB)…');
+      expect(downloadNotice()).toBe('Downloading Python…');
       rememberRuntimeLoaded();
       expect(downloadNotice()).toBeNull();
 

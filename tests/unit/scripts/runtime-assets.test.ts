@@ -37,7 +37,13 @@ describe('content-versioned runtime paths', () => {
     expect(core).toMatch(/^[0-9a-f]{16}\/pyodide\.mjs$/);
     expect(target(plan, 'pyodide.asm.wasm')).toBe(core.replace('pyodide.mjs', 'pyodide.asm.wasm'));
     expect(target(plan, 'requests-2.34.2-py3-none-any.whl')).toMatch(/^[0-9a-f]{16}\/requests-2\.34\.2-py3-none-any\.whl$/);
-    expect(plan.urls).toEqual({ core: core.replace('pyodide.mjs', ''), stdlib: target(plan, 'python_stdlib.zip'), lock: plan.lockPath });
+    expect(plan.urls).toEqual({
+      core: core.replace('pyodide.mjs', ''),
+      stdlib: target(plan, 'python_stdlib.zip'),
+      lock: plan.lockPath,
+      // What the worker fetches: the wasm, the stdlib, the wheels and the lock (the .mjs files are imported).
+      fetchedBytes: '\0asm core'.length + 'PK stdlib'.length + 'PK requests'.length + 'PK idna'.length + plan.lockText.length,
+    });
     const lock = JSON.parse(plan.lockText);
     expect(lock.packages.requests.file_name).toBe(target(plan, 'requests-2.34.2-py3-none-any.whl'));
     expect(lock.info).toEqual({ version: '314.0.7' });
