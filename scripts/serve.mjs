@@ -7,6 +7,7 @@
 //            outside it is a 404, as on a host that serves the site from a folder
 //   --plain  behave like a host that adds no headers of ours: no CSP or other security headers, no
 //            Cache-Control, no ETag, no compression (docs/deploy.md, "Plain static host")
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
@@ -72,6 +73,21 @@ function gzipOf(file, stat) {
   return body;
 }
 
+/** Content hashes for ETags, made once per file version. */
+const hashes = new Map();
+
+/**
+ * A validator from the file's content, as CDNs make them: a new deploy rewrites every file (new
+ * mtimes), and a page it did not change must still revalidate as 304, not come down again.
+ */
+function contentTag(file, stat) {
+  const cached = hashes.get(file);
+  if (cached?.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.tag;
+  const tag = createHash('sha256').update(readFileSync(file)).digest('base64url').slice(0, 22);
+  hashes.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, tag });
+  return tag;
+}
+
 /**
  * The body to send: the build's `.br`/`.gz` copy the client accepts (scripts/lib/precompress.mjs),
  * else gzip made here for a compressible file, else the file itself.
@@ -133,8 +149,7 @@ createServer((request, response) => {
   if (status === 200 && !plain) {
     headers['Cache-Control'] = cacheControl(path);
     // Each encoding is another representation with its own validator (RFC 9110 §8.8.3).
-    const { size, mtimeMs } = sent.stat;
-    headers['ETag'] = `"${size.toString(36)}-${Math.round(mtimeMs).toString(36)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
+    headers['ETag'] = `"${contentTag(sent.file, sent.stat)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
     if (request.headers['if-none-match'] === headers['ETag']) {
       response.writeHead(304, headers);
       response.end();

@@ -3,7 +3,7 @@
  * its own ETag, Vary: Accept-Encoding, and immutable caching for the versioned runtime.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const WASM = Buffer.from('\0asm'.repeat(3000));
 let server: ChildProcess;
 let port = 0;
+let site = '';
 
 function freePort(): Promise<number> {
   return new Promise((ok) => {
@@ -43,6 +44,7 @@ function get(
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fix401-serve-'));
+  site = dir;
   mkdirSync(join(dir, 'pyodide/0123456789abcdef'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<p>home</p>'.repeat(200));
   const wasm = join(dir, 'pyodide/0123456789abcdef/pyodide.asm.wasm');
@@ -94,6 +96,16 @@ describe('serve.mjs and precompressed files', () => {
     expect(new Set(tags).size).toBe(3);
     expect((await get(path, { 'accept-encoding': 'br', 'if-none-match': tags[0] })).status).toBe(304);
     expect((await get(path, { 'accept-encoding': 'gzip', 'if-none-match': tags[0] })).status).toBe(200);
+  });
+
+  it('keeps the ETag of a file a deploy rewrites unchanged (new mtime), and changes it with the content', async () => {
+    const before = String((await get('/', { 'accept-encoding': 'gzip' })).headers['etag']);
+    writeFileSync(join(site, 'index.html'), '<p>home</p>'.repeat(200));
+    utimesSync(join(site, 'index.html'), new Date(), new Date(Date.now() + 60_000));
+    expect((await get('/', { 'accept-encoding': 'gzip', 'if-none-match': before })).status).toBe(304);
+    writeFileSync(join(site, 'index.html'), '<p>home, deployed again</p>');
+    utimesSync(join(site, 'index.html'), new Date(), new Date(Date.now() + 120_000));
+    expect((await get('/', { 'accept-encoding': 'gzip', 'if-none-match': before })).status).toBe(200);
   });
 
   it('revalidates HTML', async () => {
