@@ -2,13 +2,17 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseLinks, normalizeBase } from './scripts/lib/base-path.mjs';
 import { offlineCourse } from './scripts/lib/offline-manifest.mjs';
 import { runtimeAssets } from './scripts/lib/runtime-integration.mjs';
 
 /** `BASE_PATH=/fix401/ npm run build` serves the whole site under that path (docs/deploy.md). */
 const base = normalizeBase(process.env.BASE_PATH);
+/** Another public/ (the benchmark's new-deploy build swaps one wheel in a copy: scripts/bench/deploy.mjs). */
+const publicDir = process.env.FIX401_PUBLIC_DIR
+  ? pathToFileURL(`${process.env.FIX401_PUBLIC_DIR}/`)
+  : new URL('./public/', import.meta.url);
 
 /**
  * The syllabus in file order (content/lessons/NN-slug.mdx). Starlight's autogenerate cannot see
@@ -68,6 +72,7 @@ function pagefindOnDemand() {
 export default defineConfig({
   site: 'https://fix401.example.org',
   base,
+  publicDir: fileURLToPath(publicDir),
   // FIX401_DIST lets several builds coexist (parallel authoring); the default is dist/.
   outDir: process.env.FIX401_DIST ?? './dist',
   cacheDir: process.env.FIX401_DIST ? `${process.env.FIX401_DIST}-cache` : './node_modules/.astro',
@@ -98,7 +103,7 @@ export default defineConfig({
     // Lessons link with root-relative paths (`/lessons/x/`); under a base path they get its prefix.
     baseLinks(base),
     // Python's files under content-versioned paths (cached as immutable), and .br/.gz copies.
-    runtimeAssets(new URL('./public/', import.meta.url), new URL('./.cache/precompressed/', import.meta.url)),
+    runtimeAssets(publicDir, new URL('./.cache/precompressed/', import.meta.url)),
     // The site's service worker, sw.js: the offline course in front of MSW's worker (after the above, which moves Python's files).
     offlineCourse(new URL('./src/offline/service-worker.js', import.meta.url), base),
   ],

@@ -19,6 +19,7 @@ import { bareBootMs, coldRun, warmRuns } from './bench/runtime.mjs';
 import { chromiumInstant, firefoxInstant } from './bench/instant.mjs';
 import { instantRows } from './bench/instant-rows.mjs';
 import { chromiumSnapshot, firefoxSnapshot, snapshotRows } from './bench/snapshot.mjs';
+import { buildChangedWheelSite, deployRows, newDeploy } from './bench/deploy.mjs';
 import { median } from './bench/stats.mjs';
 import { startServer } from './bench/server.mjs';
 import { BENCH_DIST, benchDir, buildSite, lessonPaths } from './bench/site.mjs';
@@ -35,9 +36,10 @@ if (dist) process.env.FIX401_BENCH_DIR = dist;
  * `--only=instant,bytes` measures those groups alone (the whole run takes ≈ 11 minutes). Groups:
  * bytes, lighthouse, cold (Chromium cold Run + bare boot), warm (Chromium first visit, round trip,
  * repeat visit), memory, firefox-cold, firefox-warm, instant (./bench/instant.mjs, both engines),
- * snapshot (boot with and without the memory snapshot, ./bench/snapshot.mjs, both engines).
+ * snapshot (boot with and without the memory snapshot, ./bench/snapshot.mjs, both engines), deploy
+ * (a second build with one wheel changed, served after a first visit: ./bench/deploy.mjs, Chromium).
  */
-const GROUPS = ['bytes', 'lighthouse', 'cold', 'warm', 'memory', 'firefox-cold', 'firefox-warm', 'instant', 'snapshot'];
+const GROUPS = ['bytes', 'lighthouse', 'cold', 'warm', 'memory', 'firefox-cold', 'firefox-warm', 'instant', 'snapshot', 'deploy'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',').filter(Boolean) : GROUPS;
 const unknownGroups = only.filter((g) => !GROUPS.includes(g));
@@ -137,6 +139,8 @@ const browser = await launchBrowser();
 const chromiumVersion = browser.version();
 /** @type {Row[]} */
 const rows = [];
+/** The deploy group's second build, removed at the end like the first. */
+let deployDir = '';
 try {
   if (wants('bytes')) {
     for (const path of lessons) {
@@ -235,6 +239,19 @@ try {
     log(`snapshot: first visit, then repeat visits with and without the memory snapshot on ${runLesson} (Chromium)`);
     rows.push(...snapshotRows('Chromium', await chromiumSnapshot(server, runLesson)));
   }
+  if (wants('deploy')) {
+    log('deploy: building a second site with one wheel changed');
+    const after = await buildChangedWheelSite(root);
+    deployDir = after;
+    log(`deploy: first visit to ${runLesson}, then the second build deployed and a reload (Chromium)`);
+    // Its own server: the deploy swaps what it serves.
+    const host = await startServer(root);
+    try {
+      rows.push(...deployRows(await newDeploy(host, benchDir(root), after, runLesson)));
+    } finally {
+      await host.stop();
+    }
+  }
   await browser.close();
 
   if (wants('firefox-cold')) {
@@ -310,6 +327,7 @@ try {
   await server.stop();
   // `eslint .` does not ignore dist-*/ (only dist/): leave no build behind unless asked to.
   if (!flags.has('--keep')) rmSync(join(root, BENCH_DIST), { recursive: true, force: true });
+  if (deployDir && !flags.has('--keep')) rmSync(deployDir, { recursive: true, force: true });
 }
 
 const missed = rows.filter((r) => r.ok === false);

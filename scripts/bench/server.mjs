@@ -40,23 +40,41 @@ async function waitForUrl(url, timeoutMs) {
 }
 
 /**
- * Starts serve.mjs on a free port and a logging proxy in front of it.
+ * serve.mjs for `dir` on a free port, once it answers.
  * @param {string} root
+ * @param {string} dir
  */
-export async function startServer(root) {
-  const upstreamPort = await freePort();
-  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), `--dir=${benchDir(root)}`, `--port=${upstreamPort}`], {
+async function serve(root, dir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), `--dir=${dir}`, `--port=${port}`], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await waitForUrl(`http://127.0.0.1:${upstreamPort}/`, 20_000);
+  await waitForUrl(`http://127.0.0.1:${port}/`, 20_000);
+  return { port, child };
+}
+
+/**
+ * Starts serve.mjs on a free port and a logging proxy in front of it. The proxy is the origin the
+ * browser sees, so `deploy()` can put another build behind it as a host's new deploy would.
+ * @param {string} root
+ * @param {string} [dir] the build to serve (the bench's by default)
+ */
+export async function startServer(root, dir = benchDir(root)) {
+  let upstream = await serve(root, dir);
 
   /** @type {Hit[]} */
   const hits = [];
   let phase = 'setup';
+  let inFlight = 0;
+  let lastActivity = Date.now();
   const proxy = createServer((req, res) => {
-    const upstream = httpRequest(
-      { host: '127.0.0.1', port: upstreamPort, path: req.url, method: req.method, headers: req.headers },
+    inFlight += 1;
+    lastActivity = Date.now();
+    // 'close' comes once per response, sent or cut off.
+    res.on('close', () => ((inFlight -= 1), (lastActivity = Date.now())));
+    const upstreamRequest = httpRequest(
+      { host: '127.0.0.1', port: upstream.port, path: req.url, method: req.method, headers: req.headers },
       (upRes) => {
         let bytes = 0;
         const at = phase;
@@ -68,8 +86,8 @@ export async function startServer(root) {
         upRes.pipe(res);
       },
     );
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    upstreamRequest.on('error', () => res.writeHead(502).end());
+    req.pipe(upstreamRequest);
   });
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = proxy.address();
@@ -86,10 +104,28 @@ export async function startServer(root) {
     hitsIn(name) {
       return hits.filter((h) => h.phase === name);
     },
+    /**
+     * Resolves once no request has been in flight for `quietMs` (or after `maxMs`).
+     * @param {number} quietMs
+     * @param {number} maxMs
+     */
+    async quiet(quietMs, maxMs) {
+      const deadline = Date.now() + maxMs;
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < quietMs)) await new Promise((r) => setTimeout(r, 100));
+    },
+    /**
+     * Serves another build from now on, at the same origin (a new deploy).
+     * @param {string} next
+     */
+    async deploy(next) {
+      const previous = upstream;
+      upstream = await serve(root, next);
+      previous.child.kill('SIGTERM');
+    },
     async stop() {
       proxy.closeAllConnections();
       await new Promise((resolve) => proxy.close(() => resolve(undefined)));
-      child.kill('SIGTERM');
+      upstream.child.kill('SIGTERM');
     },
   };
 }

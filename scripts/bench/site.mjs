@@ -29,11 +29,12 @@ function exec(command, args, env) {
 }
 
 /**
- * `astro build` with FIX401_DIST=dist-bench, provisioning the Pyodide assets first if missing.
+ * `astro build` with FIX401_DIST=dist-bench (or `out`), provisioning the Pyodide assets first if missing.
  * @param {string} root the project folder
+ * @param {{ out?: string, env?: NodeJS.ProcessEnv }} [options] another folder, more environment (./deploy.mjs)
  */
-export async function buildSite(root) {
-  const env = { ...process.env, FIX401_DIST: BENCH_DIST };
+export async function buildSite(root, { out = BENCH_DIST, env: extra = {} } = {}) {
+  const env = { ...process.env, FIX401_DIST: out, ...extra };
   if (!existsSync(join(root, 'public/pyodide/pyodide-lock.json'))) await exec(process.execPath, ['scripts/provision-wheels.mjs'], env);
   await exec(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], env);
 }
