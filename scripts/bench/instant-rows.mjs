@@ -14,7 +14,8 @@ export const STOP_BUDGET_MS = 150;
 
 /**
  * @param {string} engine
- * @param {{ firstRunMs: number, laterRunMs: number, laterRuns: number[], stops: number[], afterStop: number[], standby: boolean,
+ * @param {{ firstRunMs: number, laterRunMs: number, laterRuns: number[], stops: number[], stopsNoStandby: number[],
+ *   afterStop: number[], standby: boolean,
  *   wasmBytes: number[], memory?: { page: Memory, workers: Memory[] } | null }} m
  * @returns {Row[]}
  */
@@ -36,6 +37,10 @@ export function instantRows(engine, m) {
       STOP_BUDGET_MS,
       ms,
       ` (each: ${list(m.stops)}; ${m.standby ? 'standby ready' : 'no standby: the policy gives this engine none'})`,
+    ),
+    info(
+      `${engine}: Stop → Run usable with the standby turned off (a re-boot; same page), median of ${m.stopsNoStandby.length}`,
+      `${ms(median(m.stopsNoStandby))} (each: ${list(m.stopsNoStandby)}); with a standby ÷ without: ${(median(m.stops) / median(m.stopsNoStandby)).toFixed(3)}×`,
     ),
     info(
       `${engine}: Run right after Stop → first output, median of ${m.afterStop.length}`,

@@ -1,7 +1,9 @@
 // The "instant" figures, in Chromium and Firefox the same way: the pre-booted first Run and later
-// Runs (click → first output), Stop → Run usable with the standby runtime ready, the Run right after
-// a Stop, and (Chromium, through CDP) the memory of the page and of every Python worker once the
-// standby has booted (wasm memory in both engines, as each worker reports it). Firefox adds its repeat visit (boot to "ready" from its HTTP cache and the stored snapshot).
+// Runs (click → first output), Stop → Run usable with the standby runtime ready and, as its baseline
+// on the same page, with the standby turned off, the Run right after a Stop, and (Chromium, through
+// CDP) the memory of the page and of every Python worker once the standby has booted (wasm memory in
+// both engines, as each worker reports it). Firefox adds its repeat visit (boot to "ready" from its
+// HTTP cache and the stored snapshot).
 import { freshContext } from './browser.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { openTargets } from './cdp.mjs';
@@ -16,6 +18,8 @@ import { snapshotStored } from './snapshot.mjs';
 
 /** Stops measured per engine: each consumes the standby, and the next waits for a new one. */
 const STOPS = 3;
+/** Stops measured afterwards on the same page with the standby turned off: the re-boot it saves. */
+const STOPS_WITHOUT_STANDBY = 2;
 const LATER_RUNS = 5;
 /** A run that never ends on its own, so Stop has something to stop. */
 const LOOP = 'while True:\n    pass\n';
@@ -80,8 +84,53 @@ async function standbyReady(page, workersBefore) {
 }
 
 /**
+ * Loops, clicks Stop 300 ms in, and returns Stop → usable, the Python workers created meanwhile, and
+ * the Run right after it (click → first output).
+ * @param {AnyPage} page
+ * @param {Click} click
+ */
+async function timedStop(page, click) {
+  const workers = (await page.evaluate(workerBoots)).created;
+  const original = await page.evaluate(swapExerciseCode, LOOP);
+  const before = await page.evaluate(exerciseState);
+  await click('run');
+  await until(page, exerciseState, (s) => s.state === 'running', 30_000, 'the loop to start');
+  await sleep(LOOPING_MS);
+  await page.evaluate(armStopToUsable);
+  await click('stop');
+  const stopMs = await page.evaluate(stopToUsableMs);
+  const created = (await page.evaluate(workerBoots)).created - workers;
+  await until(page, exerciseState, (s) => s.runs > before.runs, 30_000, 'the stopped run to end');
+  await page.evaluate(swapExerciseCode, original);
+  return { stopMs, created, afterStopMs: await timedRun(page, click), workers };
+}
+
+/**
+ * The same page as a device the policy gives no standby (under 4 GB): whatever standby is left is
+ * swapped in by a first Stop, then each Stop terminates the worker and boots a new one (as before the
+ * standby). The baseline for the Stop rows, measured in the same run and engine.
+ * @param {AnyPage} page
+ * @param {Click} click
+ */
+async function stopsWithoutStandby(page, click) {
+  await page.evaluate(() => Object.defineProperty(navigator, 'deviceMemory', { value: 2, configurable: true }));
+  // A standby already due on idle still boots (idle callbacks come within 5 s): let it, then use it up.
+  await sleep(6000);
+  await until(page, workerBoots, (w) => w.booted >= w.created, 120_000, 'every Python worker to boot');
+  await timedStop(page, click);
+  /** @type {number[]} */
+  const stops = [];
+  for (let i = 0; i < STOPS_WITHOUT_STANDBY; i++) {
+    const { stopMs, created } = await timedStop(page, click);
+    if (created !== 1) throw new Error(`a Stop without a standby created ${created} Python workers, not 1`);
+    stops.push(stopMs);
+  }
+  return stops;
+}
+
+/**
  * On a lesson already open (with countWorkerBoots installed): the pre-booted first Run, later Runs,
- * then Stop → usable and the Run after it, STOPS times.
+ * then Stop → usable and the Run after it, STOPS times, then STOPS_WITHOUT_STANDBY times without a standby.
  * @param {AnyPage} page
  * @param {Click} click
  * @param {(() => Promise<void>) | null} [withStandby] called once the standby has booted (memory)
@@ -103,22 +152,14 @@ export async function measureInstant(page, click, withStandby = null) {
   const { wasmBytes } = await page.evaluate(workerBoots);
   if (standby && withStandby) await withStandby();
   for (let i = 0; i < STOPS; i++) {
-    const workers = (await page.evaluate(workerBoots)).created;
-    const original = await page.evaluate(swapExerciseCode, LOOP);
-    const before = await page.evaluate(exerciseState);
-    await click('run');
-    await until(page, exerciseState, (s) => s.state === 'running', 30_000, 'the loop to start');
-    await sleep(LOOPING_MS);
-    await page.evaluate(armStopToUsable);
-    await click('stop');
-    stops.push(await page.evaluate(stopToUsableMs));
-    await until(page, exerciseState, (s) => s.runs > before.runs, 30_000, 'the stopped run to end');
-    await page.evaluate(swapExerciseCode, original);
-    afterStop.push(await timedRun(page, click));
+    const { stopMs, afterStopMs, workers } = await timedStop(page, click);
+    stops.push(stopMs);
+    afterStop.push(afterStopMs);
     // The next Stop should meet a ready standby again (it boots when the page is idle).
     if (standby && i < STOPS - 1) standby = await standbyReady(page, workers);
   }
-  return { firstRunMs, laterRunMs: median(later), laterRuns: later, stops, afterStop, standby, wasmBytes };
+  const stopsNoStandby = await stopsWithoutStandby(page, click);
+  return { firstRunMs, laterRunMs: median(later), laterRuns: later, stops, stopsNoStandby, afterStop, standby, wasmBytes };
 }
 
 /**
