@@ -1,7 +1,7 @@
 /**
  * When the page may spend the learner's data and memory on Python before they ask for it.
  *
- * - The idle pre-boot (./preboot.ts) fetches the runtime (≈ 6 MB on the wire on a first visit, see
+ * - The idle pre-boot (./preboot.ts) fetches the runtime (≈ 8.4 MB on the wire on a first visit, see
  *   docs/performance.md) when a lesson's exercise comes on screen: not when the browser asks to save
  *   data or reports a 2g-class link. The first Run then downloads it and shows its progress.
  * - A standby worker (a second, already booted Python, ≈ 30 MB of wasm plus its JS heap) makes Stop,
