@@ -27,12 +27,16 @@ const LOADED_KEY = 'fix401:runtime-loaded';
  * (the download is then probably cached).
  */
 export function downloadNotice(): string | null {
+  return runtimeLoadedBefore() ? null : 'Downloading Python…';
+}
+
+/** Whether Python has booted in this browser before (false when storage is blocked: say too much rather than too little). */
+export function runtimeLoadedBefore(): boolean {
   try {
-    if (localStorage.getItem(LOADED_KEY)) return null;
+    return Boolean(localStorage.getItem(LOADED_KEY));
   } catch {
-    // storage blocked: say it, a cached runtime only makes the notice short-lived
+    return false;
   }
-  return 'Downloading Python…';
 }
 
 export function rememberRuntimeLoaded(): void {

@@ -32,9 +32,13 @@ export class StatusLine {
   /** Mirrors the shared runtime's status from now on (once; later calls share the first). */
   watch(): Promise<void> {
     this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(
-      ([{ getRuntime }, { rememberRuntimeLoaded, offerOfflineCopy }]) => {
+      ([{ getRuntime }, { rememberRuntimeLoaded, offerOfflineCopy, runtimeLoadedBefore }]) => {
         this.offerOfflineCopy = offerOfflineCopy;
-        getRuntime().onStatus((status) => {
+        // A browser that booted Python before has its files cached: a boot that reads them back (which
+        // the worker can mistake for a download when the copy is only seconds old) shows no download.
+        const expectDownload = !runtimeLoadedBefore();
+        getRuntime().onStatus((reported) => {
+          const status = reported.state === 'booting' && !expectDownload ? { ...reported, download: undefined } : reported;
           this.booting = status.state === 'booting';
           if (status.state === 'ready') {
             rememberRuntimeLoaded();

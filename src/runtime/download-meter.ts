@@ -12,7 +12,9 @@
  * A boot from the caches (the HTTP cache, the offline course's service worker) reports nothing: its
  * responses are recognized by their `Date` (plus `Age`), which a cache keeps from when the file was
  * first fetched. Reading 15 MB out of a cache can take over a second on a busy phone, so time alone
- * cannot tell. Only bytes from the network make reports, and none in the first `quietMs`.
+ * cannot tell. Only bytes from the network make reports, and none in the first `quietMs`. A copy
+ * cached seconds ago still has a fresh `Date`: the page hides the progress anyway once this browser
+ * has booted Python (../exercises/status-line.ts).
  */
 import type { DownloadProgress } from './protocol';
 
