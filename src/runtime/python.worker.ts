@@ -68,6 +68,20 @@ const output = {
 /** The interpreter's wasm memory, in bytes (it grows, never shrinks). */
 const wasmBytes = (py: PyodideAPI) => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length;
 
+/**
+ * How much memory learner code may take before CPython raises MemoryError. wasm32 would allow 4 GB,
+ * but every new page costs time at first touch (measured here: 64 MB took 200–450 ms in Chromium and
+ * Node alike), so a runaway allocation reached MemoryError only after 18–26 s, and past the 30 s time
+ * limit on a busy machine, where the learner read "Is there a loop that never ends?". 1 GiB is far
+ * more than any lesson needs and fits a phone. dlmalloc's own limit: malloc returns NULL past it,
+ * which CPython turns into MemoryError exactly as it does when a real machine runs out.
+ */
+const MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
+const limitMemory = (py: PyodideAPI) =>
+  (py as unknown as { _module: { _malloc_set_footprint_limit(bytes: number): number } })._module._malloc_set_footprint_limit(
+    MEMORY_LIMIT_BYTES,
+  );
+
 async function boot(baseUrl: string) {
   const bootStarted = performance.now();
   const starting = 'Starting Python and loading requests…';
@@ -108,6 +122,7 @@ async function boot(baseUrl: string) {
   );
   meter.stop();
   const py = started.py;
+  limitMemory(py);
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   py.setStdout({ write: (bytes) => (output.write('stdout', decoders.stdout.decode(bytes, { stream: true })), bytes.length) });
   py.setStderr({ write: (bytes) => (output.write('stderr', decoders.stderr.decode(bytes, { stream: true })), bytes.length) });

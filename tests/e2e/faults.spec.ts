@@ -66,7 +66,7 @@ test('a 2 MB print flood shows its last line, and says how much of the middle wa
   expect(output.length).toBeLessThan(210_000);
 });
 
-test('a recursion limit and a memory bomb end in clear errors and a working runtime', async ({ page }) => {
+test('a recursion limit and a memory bomb end in clear errors (MemoryError past 1 GB) and a working runtime', async ({ page }) => {
   test.setTimeout(120_000);
   const exercise = await playground(page);
   await typeCode(exercise, 'def f():\n    return f()\nf()\n');
@@ -75,6 +75,9 @@ test('a recursion limit and a memory bomb end in clear errors and a working runt
   await typeCode(exercise, bomb);
   expect(await run(exercise)).toContain('MemoryError');
   expect(await codeOf(exercise)).toBe(bomb);
+  // The 1 GB limit, not wasm32's 4 GB: this one allocation would fit in the latter.
+  await typeCode(exercise, 'big = bytearray(1536 * 1024 * 1024)\n');
+  expect(await run(exercise)).toContain('MemoryError');
   await typeCode(exercise, "print('fresh')\n");
   expect(await run(exercise)).toContain('fresh');
 });
