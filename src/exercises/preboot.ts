@@ -7,6 +7,7 @@
 import { registerMockServiceWorker } from '../mock-api/service-worker';
 import { requestOfflineCopy } from '../offline/offline-client';
 import { getRuntime } from '../runtime/client';
+import { runtimeLoadedBefore } from '../runtime/runtime-loaded';
 import { prebootAllowed } from '../runtime/standby-policy';
 
 /** 'booted', or 'skipped' when this connection should not download the runtime unasked. */
@@ -18,9 +19,6 @@ export async function preboot(nav: Navigator = navigator): Promise<'booted' | 's
   return 'booted';
 }
 
-/** Set once Python has booted in this browser: its files are then likely in the HTTP cache. */
-const LOADED_KEY = 'fix401:runtime-loaded';
-
 /**
  * What the status line says while the first Run boots a runtime that pre-boot skipped, until the
  * worker reports the download's size and progress; null when this browser has booted Python before
@@ -28,23 +26,6 @@ const LOADED_KEY = 'fix401:runtime-loaded';
  */
 export function downloadNotice(): string | null {
   return runtimeLoadedBefore() ? null : 'Downloading Python…';
-}
-
-/** Whether Python has booted in this browser before (false when storage is blocked: say too much rather than too little). */
-export function runtimeLoadedBefore(): boolean {
-  try {
-    return Boolean(localStorage.getItem(LOADED_KEY));
-  } catch {
-    return false;
-  }
-}
-
-export function rememberRuntimeLoaded(): void {
-  try {
-    localStorage.setItem(LOADED_KEY, '1');
-  } catch {
-    // storage blocked: the next page shows the download notice again, nothing worse
-  }
 }
 
 /**

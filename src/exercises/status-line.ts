@@ -31,29 +31,20 @@ export class StatusLine {
 
   /** Mirrors the shared runtime's status from now on (once; later calls share the first). */
   watch(): Promise<void> {
-    this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(
-      ([{ getRuntime }, { rememberRuntimeLoaded, offerOfflineCopy, runtimeLoadedBefore }]) => {
-        this.offerOfflineCopy = offerOfflineCopy;
-        // A browser that booted Python before has its files cached: a boot that reads them back (which
-        // the worker can mistake for a download when the copy is only seconds old) shows no download.
-        const expectDownload = !runtimeLoadedBefore();
-        getRuntime().onStatus((reported) => {
-          const status = reported.state === 'booting' && !expectDownload ? { ...reported, download: undefined } : reported;
-          this.booting = status.state === 'booting';
-          if (status.state === 'ready') {
-            rememberRuntimeLoaded();
-          }
-          this.runtimeText = runtimeStatusText(status, this.downloadNotice);
-          const downloading = status.state === 'booting' && status.download !== undefined;
-          // Once the download is measured (or over), the notice has said its part.
-          if (status.state === 'ready' || downloading) this.downloadNotice = null;
-          // A live region that changes a few times a second: screen readers hear the step after the download.
-          if (downloading) this.el.setAttribute('aria-busy', 'true');
-          else this.el.removeAttribute('aria-busy');
-          if (!this.running || this.booting) this.el.textContent = this.runtimeText;
-        });
-      },
-    );
+    this.watched ??= Promise.all([import('../runtime/client'), import('./preboot')]).then(([{ getRuntime }, { offerOfflineCopy }]) => {
+      this.offerOfflineCopy = offerOfflineCopy;
+      getRuntime().onStatus((status) => {
+        this.booting = status.state === 'booting';
+        this.runtimeText = runtimeStatusText(status, this.downloadNotice);
+        const downloading = status.state === 'booting' && status.download !== undefined;
+        // Once the download is measured (or over), the notice has said its part.
+        if (status.state === 'ready' || downloading) this.downloadNotice = null;
+        // A live region that changes a few times a second: screen readers hear the step after the download.
+        if (downloading) this.el.setAttribute('aria-busy', 'true');
+        else this.el.removeAttribute('aria-busy');
+        if (!this.running || this.booting) this.el.textContent = this.runtimeText;
+      });
+    });
     return this.watched;
   }
 

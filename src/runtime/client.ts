@@ -6,6 +6,7 @@
  */
 import type { FetchAnswer, FetchRequest } from '../mock-api/server';
 import { PendingReplies } from './pending-replies';
+import { rememberRuntimeLoaded, runtimeLoadedBefore } from './runtime-loaded';
 import type { BrowserMockState, Envelope, WorkerToPage } from './protocol';
 import { cutShort, type RunHandlers, type RunInput, type RunResult, type RuntimeStatus } from './run-types';
 import { Standby } from './standby';
@@ -68,6 +69,7 @@ class PythonRuntime {
     });
     this.booted = handle.ready.then((info) => {
       if (this.current !== handle) return;
+      rememberRuntimeLoaded();
       this.setStatus({ state: 'ready', ...info });
       this.prepareStandby();
     });
@@ -168,7 +170,7 @@ class PythonRuntime {
   }
 
   private createWorker(): WorkerHandle {
-    const handle = new WorkerHandle(import.meta.env.BASE_URL);
+    const handle = new WorkerHandle(import.meta.env.BASE_URL, !runtimeLoadedBefore());
     if (this.browserMock) handle.post('browserMock', this.browserMock);
     return handle;
   }

@@ -9,12 +9,11 @@
  * known at build time; with compression the network carries fewer. Pyodide's two JS modules are
  * loaded with import(), not fetch, and are in neither figure.
  *
- * A boot from the caches (the HTTP cache, the offline course's service worker) reports nothing: its
- * responses are recognized by their `Date` (plus `Age`), which a cache keeps from when the file was
- * first fetched. Reading 15 MB out of a cache can take over a second on a busy phone, so time alone
- * cannot tell. Only bytes from the network make reports, and none in the first `quietMs`. A copy
- * cached seconds ago still has a fresh `Date`: the page hides the progress anyway once this browser
- * has booted Python (../exercises/status-line.ts).
+ * Only a boot in a browser that has not booted Python before is metered (./runtime-loaded.ts): a
+ * response cannot say whether it came from a cache (a copy cached seconds ago has a fresh `Date`; a
+ * host that revalidates refreshes it), and reading 15 MB out of one can take over a second on a busy
+ * phone, so time alone cannot tell either. No report in the first `quietMs`: a download that is over
+ * by then (a fast link, files another tab cached) shows none.
  */
 import type { DownloadProgress } from './protocol';
 
@@ -27,17 +26,6 @@ export interface MeterOptions {
 }
 
 export const DEFAULT_METER: MeterOptions = { quietMs: 400, everyMs: 250 };
-
-/** A response older than its request by more than this (clocks differ a little) came from a cache. */
-const CACHED_AFTER_MS = 10_000;
-
-/** Whether the response was stored before the request was made: Date (+ Age) well before `requestedAt`. */
-export function servedFromCache(headers: Headers, requestedAt: number): boolean {
-  const date = Date.parse(headers.get('Date') ?? '');
-  if (Number.isNaN(date)) return false;
-  const age = Number(headers.get('Age') ?? 0) || 0;
-  return date + age * 1000 < requestedAt - CACHED_AFTER_MS;
-}
 
 export interface DownloadMeter {
   /** Stops counting (after boot: learner code may fetch the same URLs); fetch keeps working. */
@@ -61,14 +49,14 @@ export function meterDownloads(
   const inner = scope.fetch;
   let stopped = false;
   let received = 0;
-  let firstNetworkAt: number | null = null;
+  let firstResponseAt: number | null = null;
   let lastReport = -Infinity;
   let finished = false;
 
   const progress = (): DownloadProgress => ({ receivedBytes: received, totalBytes });
-  const count = (bytes: number, fromNetwork: boolean) => {
+  const count = (bytes: number) => {
     received += bytes;
-    if (finished || stopped || (!fromNetwork && lastReport === -Infinity)) return;
+    if (finished || stopped) return;
     const at = now();
     const complete = totalBytes !== null && received >= totalBytes;
     // The last report only if an earlier one was shown: a fast (cached) download shows none.
@@ -77,16 +65,16 @@ export function meterDownloads(
       if (lastReport > -Infinity) report(progress());
       return;
     }
-    if (fromNetwork && firstNetworkAt !== null && at - firstNetworkAt >= options.quietMs && at - lastReport >= options.everyMs) {
+    if (firstResponseAt !== null && at - firstResponseAt >= options.quietMs && at - lastReport >= options.everyMs) {
       lastReport = at;
       report(progress());
     }
   };
 
-  const drain = async (body: ReadableStream<Uint8Array>, fromNetwork: boolean) => {
+  const drain = async (body: ReadableStream<Uint8Array>) => {
     const reader = body.getReader();
     try {
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.byteLength, fromNetwork);
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.byteLength);
     } catch {
       // The original body reports its own failure to Pyodide.
     }
@@ -95,12 +83,10 @@ export function meterDownloads(
   scope.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
     if (stopped || !url.startsWith(prefix)) return inner(input, init);
-    const requestedAt = Date.now();
     const response = await inner(input, init);
-    const fromNetwork = !servedFromCache(response.headers, requestedAt);
-    if (fromNetwork) firstNetworkAt ??= now();
+    firstResponseAt ??= now();
     const copy = response.ok ? response.clone().body : null;
-    if (copy) void drain(copy, fromNetwork);
+    if (copy) void drain(copy);
     return response;
   };
   return {

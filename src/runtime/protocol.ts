@@ -72,7 +72,7 @@ export interface SnapshotReport {
 
 /**
  * Python's runtime files received so far, decompressed, against their total size as built (null in
- * `astro dev`): ./download-meter.ts.
+ * `astro dev`): ./download-meter.ts. Only from a worker told to expect a download.
  */
 export interface DownloadProgress {
   receivedBytes: number;
@@ -81,7 +81,8 @@ export interface DownloadProgress {
 
 /** Messages the page sends to the worker. */
 export interface PageToWorker {
-  boot: { baseUrl: string };
+  /** `expectDownload`: the page has not seen Python boot in this browser (./runtime-loaded.ts), so the worker measures its download. */
+  boot: { baseUrl: string; expectDownload: boolean };
   /**
    * A learner's run waits for this worker's boot: it skips what pays off only later (taking the
    * memory snapshot, the hidden warm-up run), so the run starts sooner. A later boot takes the snapshot.

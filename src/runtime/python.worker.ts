@@ -82,17 +82,23 @@ const limitMemory = (py: PyodideAPI) =>
     MEMORY_LIMIT_BYTES,
   );
 
-async function boot(baseUrl: string) {
+async function boot(baseUrl: string, expectDownload: boolean) {
   const bootStarted = performance.now();
   const starting = 'Starting Python and loading requests…';
   post('progress', { detail: starting });
   // Pyodide resolves package URLs against packageBaseUrl, which must be absolute. The build puts
   // each file under a content-versioned path (scripts/lib/runtime-assets.mjs).
   const pyodideUrl = new URL(`${baseUrl}pyodide/`, self.location.href).href;
-  // How much of Python's files has arrived, while they come from the network (a cached boot reports nothing).
-  const meter = meterDownloads(self, pyodideUrl, __FIX401_RUNTIME__.fetchedBytes || null, (download) =>
-    post('progress', download.receivedBytes >= (download.totalBytes ?? Infinity) ? { detail: starting } : { detail: starting, download }),
-  );
+  // How much of Python's files has arrived, in a browser that has not booted Python before: later
+  // boots read them from the caches, which takes time too but downloads nothing.
+  const meter = expectDownload
+    ? meterDownloads(self, pyodideUrl, __FIX401_RUNTIME__.fetchedBytes || null, (download) =>
+        post(
+          'progress',
+          download.receivedBytes >= (download.totalBytes ?? Infinity) ? { detail: starting } : { detail: starting, download },
+        ),
+      )
+    : null;
   const indexURL = pyodideUrl + __FIX401_RUNTIME__.core;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
   const options = {
@@ -120,7 +126,7 @@ async function boot(baseUrl: string) {
     },
     () => !runWaiting,
   );
-  meter.stop();
+  meter?.stop();
   const py = started.py;
   limitMemory(py);
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
@@ -236,7 +242,7 @@ function analyzeCode(code: string): string {
 self.onmessage = async (event: MessageEvent) => {
   try {
     const message = unpack<PageToWorker>(event.data);
-    if (message.type === 'boot') await boot(message.payload.baseUrl);
+    if (message.type === 'boot') await boot(message.payload.baseUrl, message.payload.expectDownload);
     else if (message.type === 'runWaiting') runWaiting = true;
     else if (message.type === 'run') run(message.payload);
     else if (message.type === 'browserRequest') {

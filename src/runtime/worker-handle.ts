@@ -20,7 +20,8 @@ export class WorkerHandle {
   private events: Partial<WorkerEvents> = {};
   private dead = false;
 
-  constructor(baseUrl: string) {
+  /** `expectDownload`: this browser has not booted Python before, so the worker measures the download. */
+  constructor(baseUrl: string, expectDownload: boolean) {
     this.worker = new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python' });
     this.ready = new Promise<BootInfo>((resolve, reject) => {
       this.worker.onmessage = (event: MessageEvent) => {
@@ -41,7 +42,7 @@ export class WorkerHandle {
     });
     // Nobody may be waiting on a standby's boot: its failure is reported through `failed`.
     this.ready.catch(() => undefined);
-    this.post('boot', { baseUrl });
+    this.post('boot', { baseUrl, expectDownload });
   }
 
   /** Routes this worker's progress, messages and failure to `events` (the runtime, once it owns it). */

@@ -36,6 +36,15 @@ describe('PythonRuntime', () => {
     expect(FakeWorker.created[0]!.received).toEqual(['boot', 'run']);
   });
 
+  it('tells the first worker in a browser to measure its download; a later page (its files cached) does not', async () => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) });
+    await (await freshRuntime()).boot();
+    expect(FakeWorker.created[0]!.boot).toEqual({ baseUrl: expect.any(String), expectDownload: true });
+    await (await freshRuntime()).boot();
+    expect(FakeWorker.created[1]!.boot).toEqual({ baseUrl: expect.any(String), expectDownload: false });
+  });
+
   it("a time limit ends only its own run: another exercise's queued run still runs", async () => {
     const runtime = await freshRuntime();
     const looping = runtime.run(input('loop'), handlers(), 50);

@@ -10,6 +10,8 @@ export class FakeWorker {
   static bootMs = 5;
   /** Every message type this worker was sent, in order. */
   readonly received: string[] = [];
+  /** What the page's `boot` message said. */
+  boot: PageToWorker['boot'] | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
   terminated = false;
@@ -24,6 +26,7 @@ export class FakeWorker {
   postMessage(data: unknown) {
     const message = unpack<PageToWorker>(data);
     this.received.push(message.type);
+    if (message.type === 'boot') this.boot = message.payload;
     if (message.type === 'boot')
       this.send(
         'booted',

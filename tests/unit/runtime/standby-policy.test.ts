@@ -44,7 +44,8 @@ describe('preboot', () => {
     const store = new Map<string, string>();
     vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) });
     try {
-      const { preboot, downloadNotice, rememberRuntimeLoaded } = await import('../../../src/exercises/preboot');
+      const { preboot, downloadNotice } = await import('../../../src/exercises/preboot');
+      const { rememberRuntimeLoaded } = await import('../../../src/runtime/runtime-loaded');
       expect(await preboot(nav({ saveData: true }))).toBe('skipped');
       expect(register).not.toHaveBeenCalled();
       expect(boot).not.toHaveBeenCalled();
