@@ -1,6 +1,7 @@
 // What a reader downloads before touching an editor: every response the browser fetched from the
 // network (service-worker pass-throughs counted once), JS sizes as gzip would send them.
 import { gzipSync } from 'node:zlib';
+import { untilQuiet } from './quiet.mjs';
 
 /** @typedef {import('@playwright/test').BrowserContext} BrowserContext */
 /** @typedef {import('@playwright/test').Response} Response */
@@ -32,9 +33,8 @@ export async function networkQuiet(context, quietMs, maxMs) {
   context.on('request', up);
   context.on('requestfinished', down);
   context.on('requestfailed', down);
-  const started = Date.now();
   try {
-    while (Date.now() - started < maxMs && (inflight > 0 || Date.now() - last < quietMs)) await new Promise((r) => setTimeout(r, 100));
+    await untilQuiet(() => ({ inFlight: inflight, lastActivity: last }), quietMs, maxMs);
   } finally {
     context.off('request', up);
     context.off('requestfinished', down);

@@ -11,6 +11,9 @@ import { firstExercise, runAndWait, waitReady } from './exercise.mjs';
 import { buildSite } from './site.mjs';
 import { kb } from './stats.mjs';
 
+/** Bytes of the given requests, as sent. */
+const sumBytes = (/** @type {{ bytes: number }[]} */ hits) => hits.reduce((total, h) => total + h.bytes, 0);
+
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {Awaited<ReturnType<typeof import('./server.mjs').startServer>>} Server */
 
@@ -115,7 +118,6 @@ export async function newDeploy(server, before, after, lesson) {
     await server.quiet(3000, 120_000);
     const fetched = server.hitsIn('deploy').filter((h) => h.status === 200 && h.bytes > 0);
     const changedSet = new Set(changed);
-    const sum = (/** @type {{ bytes: number }[]} */ hits) => hits.reduce((s, h) => s + h.bytes, 0);
     const runtime = fetched.filter((h) => RUNTIME_FILE.test(h.path));
     return {
       changedWheel: CHANGED_WHEEL,
@@ -124,7 +126,7 @@ export async function newDeploy(server, before, after, lesson) {
       runtime: runtime.map((h) => ({ file: h.path.replace(/^.*\//, ''), bytes: h.bytes })),
       site: fetched.filter((h) => !RUNTIME_FILE.test(h.path)),
       unchanged: fetched.filter((h) => !changedSet.has(asFile(h.path))),
-      bytes: sum(fetched),
+      bytes: sumBytes(fetched),
       requests: server.hitsIn('deploy').length,
     };
   } finally {
@@ -142,7 +144,6 @@ export function deployRows(d) {
   const runtimeOk = d.runtime.some((r) => wheel.test(r.file)) && d.runtime.every((r) => allowed(r.file));
   const pages = d.site.filter((h) => h.path.endsWith('/') || h.path.endsWith('.html'));
   const scripts = d.site.filter((h) => !pages.includes(h));
-  const sum = (/** @type {{ bytes: number }[]} */ hits) => hits.reduce((s, h) => s + h.bytes, 0);
   return [
     {
       figure: `New deploy (one wheel, ${d.changedWheel}, changed): Python's files downloaded again`,
@@ -162,7 +163,7 @@ export function deployRows(d) {
       figure: 'New deploy: what it changed, and what came down again (compressed as served)',
       value:
         `changed: ${d.changedRuntime.length} of Python's files, ${d.changedSite.length} site files; ` +
-        `downloaded: ${pages.length} pages (${kb(sum(pages))}), ${scripts.length} other files (${kb(sum(scripts))}); ` +
+        `downloaded: ${pages.length} pages (${kb(sumBytes(pages))}), ${scripts.length} other files (${kb(sumBytes(scripts))}); ` +
         `${kb(d.bytes)} in all, ${d.requests} requests`,
       target: '—',
       ratio: null,

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { benchDir } from './site.mjs';
+import { untilQuiet } from './quiet.mjs';
 
 /** @typedef {{ phase: string, path: string, status: number, bytes: number }} Hit */
 
@@ -110,8 +111,7 @@ export async function startServer(root, dir = benchDir(root)) {
      * @param {number} maxMs
      */
     async quiet(quietMs, maxMs) {
-      const deadline = Date.now() + maxMs;
-      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < quietMs)) await new Promise((r) => setTimeout(r, 100));
+      await untilQuiet(() => ({ inFlight, lastActivity }), quietMs, maxMs);
     },
     /**
      * Serves another build from now on, at the same origin (a new deploy).
