@@ -198,7 +198,7 @@ except requests.HTTPError as error:
     print(error, dict(r.headers))
 `;
 /**
- * Run after "ready", one per task, so a learner's Run waits for one of them at most (and cancels
+ * Run after "ready", one per task, so a learner's Run waits for one or two of them at most (and cancels
  * the rest): Chromium compiles wasm functions on their first call and optimizes the ones called
  * often. Measured in Chromium (six fresh pages each, a lesson's first exercise 3 s after "ready"):
  * its code took 28–143 ms in the worker before these, 14–41 ms with them; click → first output
