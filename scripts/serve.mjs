@@ -44,6 +44,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.whl': 'application/zip',
+  '.zst': 'application/zstd',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',

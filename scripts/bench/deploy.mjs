@@ -139,7 +139,7 @@ export async function newDeploy(server, before, after, lesson) {
  * @returns {Row[]}
  */
 export function deployRows(d) {
-  const wheel = new RegExp(`^${d.changedWheel}-.*\\.whl$`);
+  const wheel = new RegExp(`^${d.changedWheel}-.*\\.whl(\\.zst)?$`);
   const allowed = (/** @type {string} */ file) => wheel.test(file) || file === 'pyodide-lock.json';
   const runtimeOk = d.runtime.some((r) => wheel.test(r.file)) && d.runtime.every((r) => allowed(r.file));
   const pages = d.site.filter((h) => h.path.endsWith('/') || h.path.endsWith('.html'));

@@ -73,8 +73,8 @@ export function summarizeFetches(result) {
   return { fetchMedianMs: median(result.times), fetchP90Ms: p90(result.times), fetchStatus: result.status, fetchError: result.error };
 }
 
-/** Python's own files: a repeat visit should not fetch them again. */
-const PYTHON_ASSETS = /\/pyodide\/[0-9a-f]{16}\/(pyodide\.asm\.wasm|python_stdlib\.zip|[^/]+\.whl)$/;
+/** Python's own files (the archives packed, `.zst`): a repeat visit should not fetch them again. */
+const PYTHON_ASSETS = /\/pyodide\/[0-9a-f]{16}\/(pyodide\.asm\.wasm|python_stdlib\.zip(\.zst)?|[^/]+\.whl(\.zst)?)$/;
 
 /**
  * Cold: empty cache, open the lesson, press Run at once.

@@ -1,7 +1,7 @@
 // Builds the site into its own folder (dist-bench/) so the benchmark never touches anyone's dist/,
 // and lists the lesson pages it produced.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const BENCH_DIST = 'dist-bench';
@@ -52,21 +52,34 @@ export function lessonPaths(root) {
     .sort();
 }
 
+/** Where the bare boot's stdlib goes in the served build (never deployed: only the bench's builds have it). */
+const BASELINE_STDLIB = 'bench-baseline/python_stdlib.zip';
+
 /**
- * Where the served build put Python's files (content-versioned folders, scripts/lib/runtime-assets.mjs),
- * found in the build itself, as loadPyodide options for a site served at `origin` (no trailing slash).
+ * loadPyodide options for the bare boot, for a site served at `origin` (no trailing slash): Pyodide's
+ * core where the served build put it (content-versioned folders, scripts/lib/runtime-assets.mjs), and
+ * the stdlib as provisioned (deflated, what Pyodide reads without help; the site serves it packed,
+ * which only its worker unpacks). A build from before the packing has it in a folder of its own;
+ * any other gets a copy from public/pyodide/ at BASELINE_STDLIB.
  * @param {string} origin
  */
 export function runtimeUrls(origin) {
-  const pyodideDir = join(benchDir(resolve(import.meta.dirname, '../..')), 'pyodide');
-  const folderOf = (file) => {
-    const folder = readdirSync(pyodideDir).find((d) => existsSync(join(pyodideDir, d, file)));
+  const root = resolve(import.meta.dirname, '../..');
+  const pyodideDir = join(benchDir(root), 'pyodide');
+  const folderOf = (file) => readdirSync(pyodideDir).find((d) => existsSync(join(pyodideDir, d, file)));
+  const urlOf = (file) => {
+    const folder = folderOf(file);
     if (!folder) throw new Error(`${pyodideDir} has no ${file}: rebuild the bench's site`);
-    return `${origin}/pyodide/${folder}/`;
+    return `${origin}/pyodide/${folder}/${file}`;
   };
+  let stdLibURL = folderOf('python_stdlib.zip') ? urlOf('python_stdlib.zip') : `${origin}/${BASELINE_STDLIB}`;
+  if (stdLibURL.endsWith(BASELINE_STDLIB) && !existsSync(join(benchDir(root), BASELINE_STDLIB))) {
+    mkdirSync(join(benchDir(root), 'bench-baseline'), { recursive: true });
+    copyFileSync(join(root, 'public/pyodide/python_stdlib.zip'), join(benchDir(root), BASELINE_STDLIB));
+  }
   return {
-    indexURL: folderOf('pyodide.mjs'),
-    stdLibURL: `${folderOf('python_stdlib.zip')}python_stdlib.zip`,
-    lockFileURL: `${folderOf('pyodide-lock.json')}pyodide-lock.json`,
+    indexURL: urlOf('pyodide.mjs').replace(/pyodide\.mjs$/, ''),
+    stdLibURL,
+    lockFileURL: urlOf('pyodide-lock.json'),
   };
 }

@@ -1,6 +1,6 @@
-// An Astro integration for the build's runtime files: Python's files under content-versioned paths
-// (./runtime-assets.mjs), their URLs compiled into the Python worker as __FIX401_RUNTIME__, and
-// precompressed .br/.gz copies of the large text and wasm files (./precompress.mjs).
+// An Astro integration for the build's runtime files: Python's files under content-versioned paths,
+// its archives packed (./runtime-assets.mjs), their URLs compiled into the Python worker as
+// __FIX401_RUNTIME__, and precompressed .br/.gz copies of the large text and wasm files (./precompress.mjs).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyRuntimePlan, planRuntimeAssets, UNVERSIONED_URLS } from './runtime-assets.mjs';
@@ -8,7 +8,7 @@ import { precompress } from './precompress.mjs';
 
 /**
  * @param {URL} publicDir  the Astro project's public/ (holds pyodide/ as provisioned)
- * @param {URL} cacheDir  where compressed results are kept across builds (.cache/precompressed/)
+ * @param {URL} cacheDir  where compressed results and packed archives are kept across builds (.cache/precompressed/)
  * @returns {import('astro').AstroIntegration}
  */
 export function runtimeAssets(publicDir, cacheDir) {
@@ -19,7 +19,7 @@ export function runtimeAssets(publicDir, cacheDir) {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         // `astro dev` serves public/pyodide/ as provisioned; only a build moves the files.
-        plan = command === 'build' ? planRuntimeAssets(join(fileURLToPath(publicDir), 'pyodide')) : null;
+        plan = command === 'build' ? planRuntimeAssets(join(fileURLToPath(publicDir), 'pyodide'), fileURLToPath(cacheDir)) : null;
         updateConfig({ vite: { define: { __FIX401_RUNTIME__: JSON.stringify(plan?.urls ?? UNVERSIONED_URLS) } } });
       },
       'astro:build:done': async ({ dir, logger }) => {

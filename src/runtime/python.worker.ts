@@ -17,6 +17,7 @@ import { holdBrowserRequestsUntilMockIsActive, openBrowserRequests, refuseBrowse
 import * as workerMock from './worker-mock';
 import { startPython } from './python-boot';
 import { meterDownloads } from './download-meter';
+import { serveUnpackedArchives } from './zstd-archives';
 import { DEFAULT_SERVER_STATE } from '../mock-api/server-state';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -99,6 +100,8 @@ async function boot(baseUrl: string, expectDownload: boolean) {
         ),
       )
     : null;
+  // After the meter, so that it counts the packed bytes that come over the network.
+  serveUnpackedArchives(self, pyodideUrl, __FIX401_RUNTIME__.archives, { startNow: [__FIX401_RUNTIME__.stdlib] });
   const indexURL = pyodideUrl + __FIX401_RUNTIME__.core;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
   const options = {

@@ -1,19 +1,27 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zstdDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { applyRuntimePlan, planRuntimeAssets } from '../../../scripts/lib/runtime-assets.mjs';
+import { createZip, readZip } from '../../../scripts/lib/zip.mjs';
+
+const zipOf = (...names: string[]) => createZip(names.map((name) => ({ name, data: Buffer.from(`# ${name}\n`.repeat(50)) })));
+const ARCHIVES = {
+  'python_stdlib.zip': zipOf('os.py', 'typing.py'),
+  'requests-2.34.2-py3-none-any.whl': zipOf('requests/__init__.py', 'requests/api.py'),
+  'idna-3.20-py3-none-any.whl': zipOf('idna/__init__.py'),
+};
 
 /** A provisioned pyodide/ folder in miniature: the core trio, the stdlib zip, two wheels and their lock. */
 function provisioned(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fix401-runtime-'));
-  const files: Record<string, string> = {
+  const files: Record<string, string | Buffer> = {
     'pyodide.mjs': 'export const loadPyodide = 1;',
     'pyodide.asm.mjs': 'export default 2;',
     'pyodide.asm.wasm': '\0asm core',
-    'python_stdlib.zip': 'PK stdlib',
-    'requests-2.34.2-py3-none-any.whl': 'PK requests',
-    'idna-3.20-py3-none-any.whl': 'PK idna',
+    ...ARCHIVES,
     'versions.json': '{}',
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -28,7 +36,11 @@ function provisioned(): string {
   return dir;
 }
 
-const target = (plan: ReturnType<typeof planRuntimeAssets>, from: string) => plan.moves.find((m) => m.from === from)?.to;
+type Plan = ReturnType<typeof planRuntimeAssets>;
+/** Where a provisioned file is served: moved as it is, or packed (`.zst`). */
+const target = (plan: Plan, from: string) => [...plan.moves, ...plan.packed].find((m) => m.from === from)?.to;
+const changedFiles = (before: Plan, after: Plan) =>
+  [...after.moves, ...after.packed].filter((m) => target(before, m.from) !== m.to).map((m) => m.from);
 
 describe('content-versioned runtime paths', () => {
   it('puts the core trio in one hashed folder and every other file in its own, names unchanged', () => {
@@ -36,17 +48,41 @@ describe('content-versioned runtime paths', () => {
     const core = target(plan, 'pyodide.mjs')!;
     expect(core).toMatch(/^[0-9a-f]{16}\/pyodide\.mjs$/);
     expect(target(plan, 'pyodide.asm.wasm')).toBe(core.replace('pyodide.mjs', 'pyodide.asm.wasm'));
-    expect(target(plan, 'requests-2.34.2-py3-none-any.whl')).toMatch(/^[0-9a-f]{16}\/requests-2\.34\.2-py3-none-any\.whl$/);
+    const requests = target(plan, 'requests-2.34.2-py3-none-any.whl')!;
+    expect(requests).toMatch(/^[0-9a-f]{16}\/requests-2\.34\.2-py3-none-any\.whl\.zst$/);
+    const stdlib = target(plan, 'python_stdlib.zip')!;
     expect(plan.urls).toEqual({
       core: core.replace('pyodide.mjs', ''),
-      stdlib: target(plan, 'python_stdlib.zip'),
+      // What Pyodide asks for; the worker fetches it with `.zst` added.
+      stdlib: stdlib.replace(/\.zst$/, ''),
       lock: plan.lockPath,
-      // What the worker fetches: the wasm, the stdlib, the wheels and the lock (the .mjs files are imported).
-      fetchedBytes: '\0asm core'.length + 'PK stdlib'.length + 'PK requests'.length + 'PK idna'.length + plan.lockText.length,
+      // What the worker fetches: the wasm, the packed stdlib and wheels, and the lock (the .mjs files are imported).
+      fetchedBytes: '\0asm core'.length + plan.packed.reduce((n, p) => n + p.data.length, 0) + plan.lockText.length,
+      archives: [stdlib, target(plan, 'requests-2.34.2-py3-none-any.whl'), target(plan, 'idna-3.20-py3-none-any.whl')].map((path) =>
+        path!.replace(/\.zst$/, ''),
+      ),
     });
     const lock = JSON.parse(plan.lockText);
-    expect(lock.packages.requests.file_name).toBe(target(plan, 'requests-2.34.2-py3-none-any.whl'));
+    expect(lock.packages.requests.file_name).toBe(requests.replace(/\.zst$/, ''));
     expect(lock.info).toEqual({ version: '314.0.7' });
+  });
+
+  it('packs each archive stored and zstd-compressed, its content unchanged, and the lock has the sha256 Pyodide receives', () => {
+    const plan = planRuntimeAssets(provisioned());
+    const lock = JSON.parse(plan.lockText);
+    for (const [name, zip] of Object.entries(ARCHIVES)) {
+      const { data } = plan.packed.find((p) => p.from === name)!;
+      const stored = zstdDecompressSync(data);
+      const unpacked = readZip(stored).entries.map((e) => [e.name, e.data.toString()]);
+      expect(unpacked).toEqual(readZip(zip).entries.map((e) => [e.name, e.data.toString()]));
+      // Stored: every local header says method 0.
+      expect(stored.readUInt16LE(8)).toBe(0);
+      expect(data.length).toBeLessThan(zip.length);
+      const entry = Object.values(lock.packages as Record<string, { file_name: string; sha256: string }>).find((e) =>
+        e.file_name.endsWith(`/${name}`),
+      );
+      if (entry) expect(entry.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    }
   });
 
   it('is a function of the content: the same files give the same paths', () => {
@@ -56,10 +92,9 @@ describe('content-versioned runtime paths', () => {
   it('a changed wheel moves only that wheel and the lock that names it', () => {
     const before = planRuntimeAssets(provisioned());
     const dir = provisioned();
-    writeFileSync(join(dir, 'idna-3.20-py3-none-any.whl'), 'PK idna, rebuilt');
+    writeFileSync(join(dir, 'idna-3.20-py3-none-any.whl'), zipOf('idna/__init__.py', 'idna/core.py'));
     const after = planRuntimeAssets(dir);
-    const changed = after.moves.filter((m) => target(before, m.from) !== m.to).map((m) => m.from);
-    expect(changed).toEqual(['idna-3.20-py3-none-any.whl']);
+    expect(changedFiles(before, after)).toEqual(['idna-3.20-py3-none-any.whl']);
     expect(after.lockPath).not.toBe(before.lockPath);
   });
 
@@ -67,10 +102,7 @@ describe('content-versioned runtime paths', () => {
     const before = planRuntimeAssets(provisioned());
     const dir = provisioned();
     writeFileSync(join(dir, 'pyodide.asm.wasm'), '\0asm core 2');
-    const changed = planRuntimeAssets(dir)
-      .moves.filter((m) => target(before, m.from) !== m.to)
-      .map((m) => m.from);
-    expect(changed).toEqual(['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm']);
+    expect(changedFiles(before, planRuntimeAssets(dir))).toEqual(['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm']);
   });
 
   it('refuses a file it has no rule for, rather than leaving it unversioned', () => {
@@ -86,10 +118,12 @@ describe('content-versioned runtime paths', () => {
     cpSync(source, built, { recursive: true });
     applyRuntimePlan(built, plan);
     expect(readdirSync(built).every((name) => /^[0-9a-f]{16}$/.test(name))).toBe(true);
-    for (const { to } of plan.moves) expect(existsSync(join(built, to))).toBe(true);
-    expect(readFileSync(join(built, target(plan, 'idna-3.20-py3-none-any.whl')!), 'utf8')).toBe('PK idna');
-    expect(JSON.parse(readFileSync(join(built, plan.lockPath), 'utf8')).packages.idna.file_name).toBe(
-      target(plan, 'idna-3.20-py3-none-any.whl'),
-    );
+    for (const { to } of [...plan.moves, ...plan.packed]) expect(existsSync(join(built, to))).toBe(true);
+    const idna = target(plan, 'idna-3.20-py3-none-any.whl')!;
+    expect(readFileSync(join(built, idna))).toEqual(plan.packed.find((p) => p.to === idna)!.data);
+    // Only the packed copy is served.
+    expect(existsSync(join(built, idna.replace(/\.zst$/, '')))).toBe(false);
+    expect(JSON.parse(readFileSync(join(built, plan.lockPath), 'utf8')).packages.idna.file_name).toBe(idna.replace(/\.zst$/, ''));
+    expect(statSync(join(built, plan.lockPath)).size).toBe(plan.lockText.length);
   });
 });
