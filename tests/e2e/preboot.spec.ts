@@ -92,7 +92,8 @@ test('on a data-saving connection a lesson downloads no runtime until Run; the f
       const m = /^Downloading Python: ([\d.]+) of ([\d.]+) MB$/.exec(t);
       return m ? [{ received: Number(m[1]), total: Number(m[2]) }] : [];
     });
-    // Several reports, each further along, against one total: the files as built (≈ 15 MB decompressed).
+    // Several reports, each further along, against one total: the files as the worker reads them (≈ 13 MB:
+    // the wasm decompressed by the browser, the stdlib and wheels still packed).
     expect(steps.length, texts.join(' | ')).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < steps.length; i++) expect(steps[i]!.received).toBeGreaterThan(steps[i - 1]!.received);
     expect(new Set(steps.map((s) => s.total)).size).toBe(1);
