@@ -55,7 +55,13 @@ export const layerRules = [
   // files, read as text with import.meta.glob, not imported) into Pyodide's file system, since the
   // worker is the only place Python runs.
   rule(
-    ['src/runtime/python.worker.ts', 'src/runtime/worker-mock.ts', 'src/runtime/replay.ts', 'src/runtime/sync-xhr-guard.ts'],
+    [
+      'src/runtime/python.worker.ts',
+      'src/runtime/worker-mock.ts',
+      'src/runtime/replay.ts',
+      'src/runtime/sync-xhr-guard.ts',
+      'src/runtime/zstd-archives.ts',
+    ],
     forbid([...TOP, ...FEATURES, 'inspector', 'editor'], 'the runtime worker imports only mock-api'),
   ),
   rule(

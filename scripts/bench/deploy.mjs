@@ -40,9 +40,9 @@ function repackWheel(path) {
 }
 
 /**
- * The second build: public/ copied, one wheel repacked and its hash in the lock file updated (Pyodide
- * checks it), then the same `astro build` from that copy, so the build's own content-versioned naming
- * gives the wheel its new path.
+ * The second build: public/ copied, one wheel repacked, then the same `astro build` from that copy, so
+ * the build's own content-versioned naming gives the wheel its new path and the lock its new hash
+ * (the build writes the hash of each wheel as Pyodide receives it: scripts/lib/runtime-assets.mjs).
  * @param {string} root
  * @returns {Promise<string>} the build's folder
  */
@@ -50,13 +50,8 @@ export async function buildChangedWheelSite(root) {
   const publicCopy = mkdtempSync(join(tmpdir(), 'fix401-deploy-public-'));
   try {
     cpSync(join(root, 'public'), publicCopy, { recursive: true });
-    const lockPath = join(publicCopy, 'pyodide/pyodide-lock.json');
-    const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
-    const entry = lock.packages[CHANGED_WHEEL];
-    const wheel = join(publicCopy, 'pyodide', entry.file_name);
-    repackWheel(wheel);
-    entry.sha256 = createHash('sha256').update(readFileSync(wheel)).digest('hex');
-    writeFileSync(lockPath, JSON.stringify(lock, null, 1));
+    const lock = JSON.parse(readFileSync(join(publicCopy, 'pyodide/pyodide-lock.json'), 'utf8'));
+    repackWheel(join(publicCopy, 'pyodide', lock.packages[CHANGED_WHEEL].file_name));
     await buildSite(root, { out: DEPLOY_DIST, env: { FIX401_PUBLIC_DIR: publicCopy } });
     return resolve(root, DEPLOY_DIST);
   } finally {

@@ -10,11 +10,12 @@
  * skip the browser's check, so the check is made here, on the unpacked bytes.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { encodeBase64 } from '../mock-api/codec';
 import { unpackArchive } from './zstd-unpack';
 
 type Fetch = typeof fetch;
-/** The base64 of a byte array (btoa takes a binary string). */
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+/** The file's name in a URL, for messages. */
+const fileName = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
 /**
  * Checks `bytes` against a Subresource Integrity value as Pyodide passes it (`sha256-<base64>`, or
@@ -27,7 +28,7 @@ export function matchesIntegrity(bytes: Uint8Array, integrity: string): boolean 
     .filter((token) => token.startsWith('sha256-'))
     .map((token) => token.slice('sha256-'.length).split('?')[0]);
   if (!wanted.length) return true;
-  const actual = base64(sha256(bytes));
+  const actual = encodeBase64(sha256(bytes));
   return wanted.includes(actual);
 }
 
@@ -53,7 +54,7 @@ export function serveUnpackedArchives(
   const unpacked = async (url: string, init: RequestInit): Promise<Uint8Array | Response> => {
     const response = await inner(`${url}.zst`, init);
     if (!response.ok) return response;
-    return unpackArchive(new Uint8Array(await response.arrayBuffer()), url.slice(url.lastIndexOf('/') + 1));
+    return unpackArchive(new Uint8Array(await response.arrayBuffer()), fileName(url));
   };
   const started = new Map<string, Promise<Uint8Array | Response>>();
   for (const url of startNow.map((path) => new URL(path, baseUrl).href).filter((href) => urls.has(href))) {
@@ -70,8 +71,7 @@ export function serveUnpackedArchives(
     const archive = await (pending ?? unpacked(url, rest));
     if (archive instanceof Response) return archive;
     if (integrity && !matchesIntegrity(archive, integrity)) {
-      const name = url.slice(url.lastIndexOf('/') + 1);
-      throw new TypeError(`${name} failed its integrity check: the file on the server is not the one this site was built with`);
+      throw new TypeError(`${fileName(url)} failed its integrity check: the file on the server is not the one this site was built with`);
     }
     return new Response(archive as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'Content-Type': 'application/zip' } });
   };

@@ -1,25 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readZip } from '../../../scripts/lib/zip.mjs';
 
 const pyodideDir = join(import.meta.dirname, '../../../public/pyodide');
 
-/** Entry names from a zip's central directory (enough for a listing; no decompression). */
-function zipNames(path: string): string[] {
-  const zip = readFileSync(path);
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
-}
+/** Entry names of a zip (scripts/lib/zip.mjs reads it whole, checking every entry's CRC). */
+const zipNames = (path: string) => readZip(readFileSync(path)).entries.map((entry) => entry.name);
 
 // public/pyodide is made by `npm install` (scripts/provision-wheels.mjs); these check its output.
 // npm install provisions public/pyodide/; without it this fails rather than skipping.
