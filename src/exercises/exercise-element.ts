@@ -8,6 +8,7 @@ import type { ExerciseConfig } from './config';
 import { applyHelpOptions, wireHelp } from './exercise-help';
 import { ExerciseRunner } from './exercise-run';
 import { OutputView } from './output-view';
+import { runtimeLoadedBefore } from '../runtime/runtime-loaded';
 import { shareCode } from './share-button';
 import { StatusLine } from './status-line';
 import { loadCode, onStorageTrouble, saveCode } from './storage';
@@ -37,12 +38,16 @@ export class ExerciseElement extends HTMLElement {
     this.wire();
     onStorageTrouble((message) => this.notice(message));
     // Pre-boot Python once the exercise is on screen and the page is idle (a few KB of script);
-    // MSW and the mock server follow when the learner reaches for the exercise.
+    // MSW and the mock server follow when the learner reaches for the exercise. A browser that has
+    // booted Python before reads it back from its caches, with no download to keep out of the
+    // page's way: it starts at once (a repeat visit waited 100–250 ms for idle).
     const seen = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         seen.disconnect();
         // Then what a Run needs on the page, so the click finds it loaded (not MSW: see run-session.ts).
-        idle(() => void this.status.preboot().then(() => this.runner.preload()));
+        const start = () => void this.status.preboot().then(() => this.runner.preload());
+        if (runtimeLoadedBefore()) start();
+        else idle(start);
       }
     });
     seen.observe(this);

@@ -32,6 +32,29 @@ test('a lesson pre-boots Python on idle with under 40 KB of page script, and the
   expect(output).toMatch(/^\d{3}\b/m);
 });
 
+test('a browser that has booted Python before pre-boots as soon as an exercise is on screen; a first visit waits for the page to go idle', async ({
+  page,
+}) => {
+  // This page never goes idle: requestIdleCallback never calls back.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  const pythonWorkers = () => page.workers().filter((w) => w.url().includes('python.worker'));
+  await page.goto('/lessons/anatomy-of-a-post/');
+  const exercise = page.locator('fix401-exercise').first();
+  await exercise.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(3000);
+  expect(pythonWorkers()).toEqual([]);
+
+  // What src/runtime/runtime-loaded.ts remembers after a boot: Python's files are in this browser's caches.
+  await page.evaluate(() => localStorage.setItem('fix401:runtime-loaded', '1'));
+  await page.reload();
+  const again = page.locator('fix401-exercise').first();
+  await again.scrollIntoViewIfNeeded();
+  await expect(again.locator('[data-part="runtime"]')).toContainText(/Python 3\.\d+\.\d+ ready/, { timeout: 60_000 });
+  expect(pythonWorkers()).toHaveLength(1);
+});
+
 /** Chromium's Save-Data setting, as navigator.connection reports it (Playwright cannot switch it on). */
 function saveData(page: Page) {
   return page.addInitScript(() =>
