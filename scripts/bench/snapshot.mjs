@@ -3,12 +3,14 @@
 // snapshot), then repeat visits alternately with the snapshot (restored) and without it (deleted
 // from Cache Storage just before the reload: a normal boot from the HTTP cache, which takes a new
 // one). Each visit is timed from the navigation to "ready" as the warm group does, beside the
-// worker's own boot time, and says how the worker booted.
+// worker's own boot time, and says how the worker booted. The baseline, in the same browser and
+// profile afterwards: a bare Pyodide boot on the home page from the same caches.
 import { persistentContext } from './browser.mjs';
 import { launchFirefox } from './firefox.mjs';
-import { countWorkerBoots } from './inpage.mjs';
+import { bareBoot, countWorkerBoots } from './inpage.mjs';
 import { exerciseState, showFirstExercise } from './instant-inpage.mjs';
 import { atMost, info } from './report.mjs';
+import { runtimeUrls } from './site.mjs';
 import { kb, median, ms } from './stats.mjs';
 
 /** @typedef {Awaited<ReturnType<typeof import('./server.mjs').startServer>>} Server */
@@ -67,11 +69,31 @@ async function visit(page, go) {
 }
 
 /**
- * @param {AnyPage} page with countWorkerBoots installed
- * @param {() => Promise<unknown>} open the first visit
+ * The repeat visit's baseline, in the same browser and profile: a bare `loadPyodide()` (no
+ * `requests`, no snapshot, no worker) on the site's home page, its files from the caches the
+ * visits filled (the first boot fetches the deflated stdlib it reads, and is not counted).
+ * @param {AnyPage} page
+ * @param {() => Promise<unknown>} home opens the home page
  * @param {() => Promise<unknown>} reload
+ * @param {string} base the site's origin
+ * @returns {Promise<number[]>}
  */
-async function measure(page, open, reload) {
+async function cachedBareBoots(page, home, reload, base) {
+  await home();
+  await page.evaluate(bareBoot, runtimeUrls(base));
+  const times = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    await reload();
+    times.push(await page.evaluate(bareBoot, runtimeUrls(base)));
+  }
+  return times;
+}
+
+/**
+ * @param {AnyPage} page with countWorkerBoots installed
+ * @param {{ open: () => Promise<unknown>, reload: () => Promise<unknown>, home: () => Promise<unknown>, base: string }} how
+ */
+async function measure(page, { open, reload, home, base }) {
   const first = await visit(page, open);
   /** @type {Visit[]} */
   const restored = [];
@@ -83,7 +105,7 @@ async function measure(page, open, reload) {
     await page.evaluate(dropSnapshots, CACHE);
     without.push(await visit(page, reload));
   }
-  return { first, restored, without };
+  return { first, restored, without, bare: await cachedBareBoots(page, home, reload, base) };
 }
 
 /**
@@ -95,11 +117,12 @@ export async function chromiumSnapshot(server, lesson) {
   try {
     await context.addInitScript(countWorkerBoots);
     const page = context.pages()[0] ?? (await context.newPage());
-    return await measure(
-      page,
-      () => page.goto(lesson, { waitUntil: 'load' }),
-      () => page.reload({ waitUntil: 'load' }),
-    );
+    return await measure(page, {
+      open: () => page.goto(lesson, { waitUntil: 'load' }),
+      reload: () => page.reload({ waitUntil: 'load' }),
+      home: () => page.goto('/', { waitUntil: 'load' }),
+      base: server.base,
+    });
   } finally {
     await close();
   }
@@ -113,11 +136,12 @@ export async function firefoxSnapshot(server, lesson) {
   const { browser, page } = await launchFirefox();
   try {
     await page.evaluateOnNewDocument(countWorkerBoots);
-    return await measure(
-      page,
-      () => page.goto(`${server.base}${lesson}`, { waitUntil: 'load', timeout: 60_000 }),
-      () => page.reload({ waitUntil: 'load', timeout: 60_000 }),
-    );
+    return await measure(page, {
+      open: () => page.goto(`${server.base}${lesson}`, { waitUntil: 'load', timeout: 60_000 }),
+      reload: () => page.reload({ waitUntil: 'load', timeout: 60_000 }),
+      home: () => page.goto(`${server.base}/`, { waitUntil: 'load', timeout: 60_000 }),
+      base: server.base,
+    });
   } finally {
     await browser.close();
   }
@@ -156,6 +180,10 @@ export function snapshotRows(engine, m) {
     info(
       `${engine}: boot to "ready", repeat visit without it (HTTP cache), median of ${m.without.length}`,
       `${ms(median(m.without.map((v) => v.ms)))} (each: ${each(m.without)}; worker ${worker(m.without)}, of which taking a new snapshot ${ms(median(m.without.map((v) => v.snapshot.makeMs ?? NaN)))})`,
+    ),
+    info(
+      `${engine}: baseline, a bare Pyodide boot from the same caches (no requests, no snapshot), median of ${m.bare.length}`,
+      `${ms(median(m.bare))} (each: ${m.bare.map(ms).join(', ')}); the restored visit is ${(median(m.restored.map((v) => v.ms)) / median(m.bare)).toFixed(2)}× it, its worker ${(median(m.restored.map((v) => v.bootMs)) / median(m.bare)).toFixed(2)}×`,
     ),
     info(`${engine}: snapshot size (Cache Storage, one per origin)`, made.bytes ? kb(made.bytes) : made.mode),
   ];
