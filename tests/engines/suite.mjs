@@ -100,6 +100,20 @@ export function defineEngineSuite(engine) {
       },
     );
 
+    it("Python's memory snapshot is stored in this engine's Cache Storage once Python is ready", { timeout: 300_000 }, async () => {
+      await visit('/lessons/anatomy-of-a-post/');
+      await browser.evaluate((scope) => document.querySelector(scope)?.scrollIntoView(), EXERCISE);
+      // No click: the pre-boot has no run waiting, so it takes a snapshot and streams it to Cache Storage.
+      await waitFor('Python to be ready', (s) => /Python 3\.\d+\.\d+ ready/.test(s.runtime), EXERCISE, RUN_TIMEOUT_MS);
+      const until = Date.now() + 60_000;
+      const stored = () => browser.evaluate(async (name) => (await (await caches.open(name)).keys()).length, 'fix401-python-snapshot');
+      while ((await stored()) < 1) {
+        assert.ok(Date.now() < until, `${engine}: no Python snapshot stored within 60 s of "ready"`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.equal(await stored(), 1, 'one snapshot per origin');
+    });
+
     for (const id of scenariosFor(engine)) {
       it(`scenario ${id}: the reference solution, opened from a #code= link, passes`, { timeout: 300_000 }, async () => {
         const scenario = JSON.parse(readFileSync(join(SCENARIO_DIR, `${id}.json`), 'utf8'));

@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packSnapshot, SNAPSHOT_FORMAT, unpackSnapshot } from '../../../src/runtime/snapshot-format';
-import { runtimeKey, snapshotUrl } from '../../../src/runtime/snapshot-store';
+import { runtimeKey, snapshotUrl, streamOf } from '../../../src/runtime/snapshot-store';
 
 const KEY = '0123456789abcdef-fedcba9876543210-00112233aabbccdd';
 const bytes = (...values: number[]) => new Uint8Array(values);
 
+/** What Cache Storage keeps: the parts as saveSnapshot streams them. */
 async function stored(parts: Uint8Array[]): Promise<ArrayBuffer> {
-  return new Blob(parts as BlobPart[]).arrayBuffer();
+  return new Response(streamOf(parts, 1000)).arrayBuffer();
 }
 
 const contents = () => ({
@@ -64,5 +65,30 @@ describe('snapshot key', () => {
 
   it('is null where the runtime files carry no hash (astro dev): nothing would tell two runtimes apart', () => {
     expect(runtimeKey({ core: '', stdlib: 'python_stdlib.zip', lock: 'pyodide-lock.json' })).toBeNull();
+  });
+});
+
+describe('the snapshot streamed to Cache Storage', () => {
+  it('hands over the parts in order, in chunks of at most the size asked, one chunk per pull, empty parts skipped', async () => {
+    const parts = [bytes(1, 2, 3, 4, 5), bytes(), bytes(6), Uint8Array.from({ length: 10 }, (_, i) => 10 + i)];
+    const reader = streamOf(parts, 4).getReader();
+    const chunks: number[][] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push([...read.value]);
+    expect(chunks).toEqual([[1, 2, 3, 4], [5], [6], [10, 11, 12, 13], [14, 15, 16, 17], [18, 19]]);
+    // Views of the parts, not copies: the 34 MB are not copied again on their way out.
+    const big = new Uint8Array(64);
+    const first = await streamOf([big], 16).getReader().read();
+    expect(first.value!.buffer).toBe(big.buffer);
+  });
+
+  it('cuts a chunk only when the reader asks (one task hands over one chunk, then yields)', async () => {
+    const part = new Uint8Array(1000);
+    const cut = vi.spyOn(part, 'subarray');
+    const reader = streamOf([part], 100).getReader();
+    await reader.read();
+    await new Promise((r) => setTimeout(r, 0));
+    // The chunk read and at most one queued behind it, not the ten an eager stream would cut at once.
+    expect(cut.mock.calls.length).toBeLessThanOrEqual(2);
+    await reader.cancel();
   });
 });
