@@ -36,7 +36,7 @@ interface Header {
 
 const pad16 = (n: number) => Math.ceil(n / 16) * 16;
 
-/** The parts of the stored form, in order (a Blob of them is the byte string; no 30 MB copy here). */
+/** The parts of the stored form, in order (streamed one after another, they are the byte string; no 30 MB copy here). */
 export function packSnapshot(contents: SnapshotContents): Uint8Array[] {
   const filesLength = contents.files.reduce((sum, f) => sum + f.data.length, 0);
   const header: Header = {
