@@ -40,7 +40,7 @@ export class ExerciseElement extends HTMLElement {
     // Pre-boot Python once the exercise is on screen and the page is idle (a few KB of script);
     // MSW and the mock server follow when the learner reaches for the exercise. A browser that has
     // booted Python before reads it back from its caches, with no download to keep out of the
-    // page's way: it starts at once (a repeat visit waited 100–250 ms for idle).
+    // page's way: it starts at once (requestIdleCallback may wait up to its 3 s timeout on a busy page).
     const seen = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         seen.disconnect();
