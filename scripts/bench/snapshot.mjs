@@ -79,12 +79,13 @@ async function visit(page, go) {
  * @returns {Promise<number[]>}
  */
 async function cachedBareBoots(page, home, reload, base) {
+  const urls = runtimeUrls(base);
   await home();
-  await page.evaluate(bareBoot, runtimeUrls(base));
+  await page.evaluate(bareBoot, urls);
   const times = [];
   for (let i = 0; i < ROUNDS; i++) {
     await reload();
-    times.push(await page.evaluate(bareBoot, runtimeUrls(base)));
+    times.push(await page.evaluate(bareBoot, urls));
   }
   return times;
 }
@@ -158,7 +159,10 @@ const RESTORED_BUDGET_MS = 800;
 export function snapshotRows(engine, m) {
   const each = (/** @type {Visit[]} */ visits) =>
     visits.map((v) => `${ms(v.ms)}${v.snapshot.mode === 'restored' ? '' : ` (${v.snapshot.mode})`}`).join(', ');
-  const worker = (/** @type {Visit[]} */ visits) => ms(median(visits.map((v) => v.bootMs)));
+  const workerMs = (/** @type {Visit[]} */ visits) => median(visits.map((v) => v.bootMs));
+  const worker = (/** @type {Visit[]} */ visits) => ms(workerMs(visits));
+  const restoredMs = median(m.restored.map((v) => v.ms));
+  const bareMs = median(m.bare);
   const notRestored = m.restored.filter((v) => v.snapshot.mode !== 'restored');
   const made = m.first.snapshot;
   return [
@@ -169,7 +173,7 @@ export function snapshotRows(engine, m) {
     {
       ...atMost(
         `${engine}: boot to "ready", repeat visit restored from the snapshot, median of ${m.restored.length}`,
-        median(m.restored.map((v) => v.ms)),
+        restoredMs,
         RESTORED_BUDGET_MS,
         ms,
         ` (each: ${each(m.restored)}; worker ${worker(m.restored)}, of which reading ${ms(median(m.restored.map((v) => v.snapshot.readMs ?? NaN)))}, restoring ${ms(median(m.restored.map((v) => v.snapshot.restoreMs ?? NaN)))})`,
@@ -183,7 +187,7 @@ export function snapshotRows(engine, m) {
     ),
     info(
       `${engine}: baseline, a bare Pyodide boot from the same caches (no requests, no snapshot), median of ${m.bare.length}`,
-      `${ms(median(m.bare))} (each: ${m.bare.map(ms).join(', ')}); the restored visit is ${(median(m.restored.map((v) => v.ms)) / median(m.bare)).toFixed(2)}× it, its worker ${(median(m.restored.map((v) => v.bootMs)) / median(m.bare)).toFixed(2)}×`,
+      `${ms(bareMs)} (each: ${m.bare.map(ms).join(', ')}); the restored visit is ${(restoredMs / bareMs).toFixed(2)}× it, its worker ${(workerMs(m.restored) / bareMs).toFixed(2)}×`,
     ),
     info(`${engine}: snapshot size (Cache Storage, one per origin)`, made.bytes ? kb(made.bytes) : made.mode),
   ];
