@@ -95,6 +95,18 @@ function snapshotMemory(py: PyodideAPI): Uint8Array {
   }
 }
 
+/**
+ * A boot that may be snapshotted hands Python its `js` module through Pyodide's path-recording Proxy
+ * (`makeGlobalsProxy`), which reads every nested property with itself as `this`: a getter such as
+ * `js.navigator.userAgent` or `js.performance.timeOrigin` then throws ("Illegal invocation" in
+ * Chromium). Once the snapshot is taken (or given up), learner code gets `js` over the plain globals,
+ * as a restored Python has it. Modules holding the old one keep working: its calls unwrap `this`.
+ */
+function plainJsModule(py: PyodideAPI) {
+  py.runPython('import sys; sys.modules.pop("js", None)');
+  py.registerJsModule('js', workerGlobals());
+}
+
 function walk(FS: FS, root: string, dir = ''): SnapshotFile[] {
   const files: SnapshotFile[] = [];
   for (const name of FS.readdir(`${root}${dir}`)) {
@@ -168,8 +180,10 @@ export async function startPython(
   const py = await boot(url ? { _makeSnapshot: true, jsglobals: workerGlobals() } : {});
   py.runPython(PRELUDE);
   if (!url) return { py, snapshot: report, store: async () => {} };
-  if (!snapshotWanted())
+  if (!snapshotWanted()) {
+    plainJsModule(py);
     return { py, snapshot: { mode: 'off', rejected: 'not taken: a run was waiting for this boot' }, store: async () => {} };
+  }
   let parts: Uint8Array[] | null = null;
   try {
     const started = performance.now();
@@ -185,6 +199,7 @@ export async function startPython(
     report.rejected = `could not take a snapshot: ${error instanceof Error ? error.message : String(error)}`;
     console.warn(report.rejected);
   }
+  plainJsModule(py);
   return {
     py,
     snapshot: report,

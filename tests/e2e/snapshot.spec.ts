@@ -71,6 +71,8 @@ const PROBE = [
   "print('certifi', os.path.isfile(requests.certs.where()))",
   'import js',
   "print('js', js.Request.new('https://api.example.com/items').url, js.crossOriginIsolated)",
+  // Getters of objects under js (a boot that takes a snapshot reads them through Pyodide's recording Proxy).
+  "print('js getters', js.location.href.startswith('http'), int(js.performance.timeOrigin) > 0, js.navigator.onLine)",
   "print('status', requests.get('https://api.example.com/items').status_code)",
   '',
 ].join('\n');
@@ -83,6 +85,7 @@ const EXPECTED = [
   "auth ('alice', 's3cret')",
   'certifi True',
   'js https://api.example.com/items False',
+  'js getters True True True',
   'status 401',
 ];
 
@@ -172,6 +175,7 @@ test('a Run pressed while Python boots does not wait for the snapshot: the stand
   expect(await run(exercise)).toMatch(/^415$/m);
   const [first] = await boots(page);
   expect(first!.snapshot).toEqual({ mode: 'off', rejected: 'not taken: a run was waiting for this boot' });
+  expect(await runCode(exercise, "import js\nprint('getter', js.navigator.onLine)\n")).toMatch(/^getter True$/m);
   // The standby boots once the page is idle after the run, with no snapshot stored yet: it takes one.
   await expect.poll(async () => (await boots(page)).map((b) => b.snapshot.mode), { timeout: 90_000 }).toEqual(['off', 'made']);
   await snapshotStored(page);
