@@ -242,7 +242,8 @@ export function getRuntime(): PythonRuntime {
     const created = new PythonRuntime();
     runtime = created;
     // Leaving the page: stop the workers, whose Python may still be loading (a standby boots in the
-    // background). Their loads would be cut off mid-way, which Firefox reports as a page error.
+    // background), rather than keep them in a page kept in the back-forward cache. A page restored
+    // from it boots again on its next Run. (Firefox logs a cut-off script load either way: decision 0002.)
     globalThis.addEventListener?.('pagehide', () => created.shutDown());
   }
   return runtime;

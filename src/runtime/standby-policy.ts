@@ -35,12 +35,6 @@ export function prebootAllowed(nav: Navigator = navigator): boolean {
 
 export function standbyAllowed(nav: Navigator = navigator): boolean {
   if (dataSaving(nav)) return false;
-  // Firefox ESR 153: with a standby, a page sometimes logs "A ServiceWorker intercepted the request
-  // and encountered an unexpected error" for a Python worker's file (pyodide.asm.mjs through MSW; with
-  // our service worker in front of MSW's, once in 3 suite runs, for python.worker's own script as the
-  // page was left just after the standby started). The cause is not found yet, so Firefox re-boots
-  // after Stop as before (decision 0002) rather than log errors.
-  if (/\bFirefox\//.test(nav.userAgent)) return false;
   const memory = (nav as Navigator & { deviceMemory?: number }).deviceMemory;
   return memory === undefined || memory >= MIN_DEVICE_MEMORY_GB;
 }

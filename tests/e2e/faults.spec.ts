@@ -31,6 +31,25 @@ test('Stop ends a runaway loop, keeps the code, and the next run works', async (
   expect(await run(exercise)).toContain('alive');
 });
 
+test('after a first Run, Stop swaps in the standby Python: the next Run runs in a worker started before the click', async ({ page }) => {
+  const exercise = await playground(page);
+  await typeCode(exercise, "print('warm')\n");
+  expect(await run(exercise)).toContain('warm');
+  // The standby is created on the first idle moment after a run, 5 s at most (requestIdleCallback's timeout).
+  await page.waitForTimeout(6000);
+  await typeCode(exercise, 'while True:\n    pass\n');
+  await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise.locator('[data-part="runtime"]')).toContainText('Running…', { timeout: 30_000 });
+  const stopAt = Date.now();
+  await exercise.getByRole('button', { name: 'Stop' }).click();
+  await expect(outputOf(exercise)).toContainText('Stopped. Python was restarted; your code is unchanged.');
+  await typeCode(exercise, 'import js\nprint(f"worker started at {int(js.performance.timeOrigin)}")\n');
+  const started = Number(/^worker started at (\d+)$/m.exec(await run(exercise))?.[1]);
+  expect(started).toBeGreaterThan(0);
+  // A worker booted because of the Stop would have started after the click.
+  expect(started).toBeLessThan(stopAt);
+});
+
 test('a run that never ends is stopped at the time limit with a clear message', async ({ page }) => {
   test.setTimeout(90_000);
   const exercise = await playground(page);

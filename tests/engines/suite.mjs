@@ -145,10 +145,12 @@ export function defineEngineSuite(engine) {
       assert.match(ran.output, new RegExp(`shared from ${engine} 2`));
     });
 
-    it('playground: Stop ends `while True: pass`, and the next Run works', { timeout: 300_000 }, async () => {
-      // Python is booted first, so the Stop below interrupts the loop itself, not the start-up.
+    it('playground: Stop ends `while True: pass`, and the next Run runs at once on the standby Python', { timeout: 300_000 }, async () => {
+      // A first run, so the page boots a standby Python while it is idle (src/runtime/standby-policy.ts).
       await openPlayground('playground', "print('warm')\n");
       assert.match((await run(PLAYGROUND)).output, /^warm$/m);
+      // The standby is created on the first idle moment after a run, 5 s at most (requestIdleCallback's timeout).
+      await new Promise((r) => setTimeout(r, 6000));
       await loadFromLink('while True:\n    pass\n');
       const { runs } = await state(PLAYGROUND);
       await browser.click(`${PLAYGROUND} button`, 'Run');
@@ -158,11 +160,20 @@ export function defineEngineSuite(engine) {
       const stopped = await waitFor('Stop to end the run', (s) => s.runs === runs + 1, PLAYGROUND, 20_000);
       const stopMs = Date.now() - stopAt;
       assert.match(stopped.output, /Stopped\. Python was restarted/);
-      await loadFromLink("print('after stop')\n");
+      // The Python that runs next says when its worker started: before the Stop click means the
+      // standby was swapped in; a worker booted because of the Stop would have started after it.
+      await loadFromLink('import js\nprint(f"worker started at {int(js.performance.timeOrigin)}")\n');
       const nextAt = Date.now();
       const next = await run(PLAYGROUND);
-      assert.match(next.output, /^after stop$/m);
-      console.log(`# ${engine}: Stop took ${stopMs} ms; the next Run (with the re-boot) ${Date.now() - nextAt} ms`);
+      const started = Number(next.output.match(/^worker started at (\d+)$/m)?.[1]);
+      assert.ok(started > 0, next.output);
+      assert.ok(
+        started < stopAt,
+        `the Run after Stop ran in a worker started ${started - stopAt} ms after the Stop click, not the standby`,
+      );
+      console.log(
+        `# ${engine}: Stop took ${stopMs} ms; the next Run ${Date.now() - nextAt} ms, on a worker started ${stopAt - started} ms before Stop`,
+      );
     });
 
     it(
@@ -261,6 +272,7 @@ print('CHECKS DONE')
 
     it('no console error, uncaught error or CSP violation on any page visited', async () => {
       problems.push(...(await browser.problems()));
+      for (const p of browser.cutOffByLeaving?.() ?? []) console.log(`# ${engine}: set aside, logged while leaving a page: ${p}`);
       const csp = site.reports.map((r) => `CSP report: ${JSON.stringify(r)}`);
       assert.deepEqual([...problems, ...csp], []);
     });

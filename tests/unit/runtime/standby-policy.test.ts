@@ -22,9 +22,9 @@ describe('data and memory policy', () => {
     }
   });
 
-  it('keeps no standby in Firefox (its second worker sometimes failed to load through the service worker), but pre-boots', () => {
+  it('keeps a standby in Firefox too (it reports no memory or link): the engine is no reason to re-boot after Stop', () => {
     const firefox = nav(undefined, undefined, 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0');
-    expect(standbyAllowed(firefox)).toBe(false);
+    expect(standbyAllowed(firefox)).toBe(true);
     expect(prebootAllowed(firefox)).toBe(true);
   });
 
