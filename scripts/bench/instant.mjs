@@ -66,7 +66,7 @@ async function timedRun(page, click) {
 
 /**
  * Waits (up to 60 s) for a standby worker to exist and every worker to have booted; false when the
- * page made none (its policy: Firefox, a data-saving link, a small device).
+ * page made none (its policy: a data-saving link, a small device).
  * @param {AnyPage} page
  * @param {number} workersBefore Python workers created before the standby was due
  */
