@@ -5,7 +5,7 @@
 // click(selector, name?) (a real click through the protocol on the first visible match, optionally
 // the one whose accessible name is `name`), typeText(text) (real key presses into the focused
 // element), selectAll(), problems() (console errors, uncaught errors and CSP violations the page
-// saw since the last call), close(); Firefox also has cutOffByLeaving() (see CUT_OFF_BY_LEAVING).
+// saw since the last call), close().
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -62,7 +62,8 @@ function requireBinary(path, hint) {
  * worker is answering (the worker goes with the page, so the answer is never delivered): measured
  * on main without any standby, 5 of 120 lesson visits left during Python's pre-boot logged it for
  * `pyodide.asm.mjs` (docs/decisions/0002). It says nothing about the page the learner sees next, so
- * it is set aside, and reported, only while goto() leaves a page; anywhere else it fails the check.
+ * it is set aside (printed, not returned by problems()) only while goto() leaves a page; anywhere
+ * else it fails the check.
  */
 const CUT_OFF_BY_LEAVING =
   /^(console|page) error: Failed to load ‘[^’]+’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
@@ -74,9 +75,8 @@ async function launchFirefox() {
   const seen = [];
   /** The page goto() is leaving, while it does (the old page's last messages arrive then). */
   let leaving = null;
-  const cutOffByLeaving = [];
   const note = (problem) => {
-    if (leaving && CUT_OFF_BY_LEAVING.test(problem)) cutOffByLeaving.push(`${problem} (leaving ${leaving})`);
+    if (leaving && CUT_OFF_BY_LEAVING.test(problem)) console.log(`# firefox: set aside, logged while leaving ${leaving}: ${problem}`);
     else seen.push(problem);
   };
   page.on('console', (message) => {
@@ -122,9 +122,6 @@ async function launchFirefox() {
     async problems() {
       const inPage = await page.evaluate(() => window.__fix401Problems?.splice(0) ?? []).catch(() => []);
       return [...seen.splice(0), ...inPage];
-    },
-    cutOffByLeaving() {
-      return cutOffByLeaving.splice(0);
     },
     async close() {
       await browser.close();
