@@ -44,17 +44,17 @@ async function fetchUncached(page: Page, where: 'page' | 'python worker'): Promi
   return worker.evaluate(fetchIt, new URL(probe, page.url()).href);
 }
 
-/** The URLs under `prefix` in the service worker's offline caches (not the snapshot's cache). */
-function offlineCopies(page: Page, prefix: string): Promise<string[]> {
-  return page.evaluate(async (prefix) => {
+/** The URLs whose path contains `part` in the service worker's offline caches (not the snapshot's cache). */
+function offlineCopies(page: Page, part: string): Promise<string[]> {
+  return page.evaluate(async (part) => {
     const found: string[] = [];
     for (const name of await caches.keys()) {
       if (!name.startsWith('fix401-offline-')) continue;
       for (const request of await (await caches.open(name)).keys())
-        if (new URL(request.url).pathname.includes(prefix)) found.push(request.url);
+        if (new URL(request.url).pathname.includes(part)) found.push(request.url);
     }
     return found;
-  }, prefix);
+  }, part);
 }
 
 test('after one visit the course works offline: an exercise from starter to solution, its saved code after a reload, other pages', async ({
