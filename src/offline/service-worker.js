@@ -17,8 +17,10 @@ const META = 'fix401-meta';
 const COMPLETE_KEY = `${BASE}__fix401/complete`;
 const WANTED_KEY = `${BASE}__fix401/wanted`;
 const ACTIVE_KEY = `${BASE}__fix401/active-build`;
+/** Python's runtime (the wasm, the stdlib, the wheels): most of the course's bytes. */
+const RUNTIME = `${BASE}pyodide/`;
 /** Content-hashed, so never changed in place: answered from any cache, the network only on a miss. */
-const IMMUTABLE = [`${BASE}_astro/`, `${BASE}pyodide/`];
+const IMMUTABLE = [`${BASE}_astro/`, RUNTIME];
 /** A slow network still wins over the cache for pages, but a learner on a dead link waits this long at most. */
 const NETWORK_TIMEOUT_MS = 4000;
 const PARALLEL = 4;
@@ -45,8 +47,7 @@ function ours(worker) {
 }
 
 const isImmutable = (pathname) => IMMUTABLE.some((prefix) => pathname.startsWith(prefix));
-/** Python's runtime (the wasm, the stdlib, the wheels): most of the course's bytes. */
-const isRuntime = (pathname) => pathname.startsWith(`${BASE}pyodide/`);
+const isRuntime = (pathname) => pathname.startsWith(RUNTIME);
 const cacheable = (response) => response.ok && response.status === 200 && response.type === 'basic' && !response.redirected;
 
 self.addEventListener('install', (event) => {
